@@ -1,0 +1,20 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { astroI18nLocales, defaultLocale } from './src/i18n/locales.ts';
+import { siteConfig } from './src/site.config.ts';
+
+export default defineConfig({
+  site: siteConfig.url,
+  trailingSlash: 'always',
+  outDir: process.env.PRESS_OUT_DIR ?? './dist',
+  // Processed images survive `npm ci` (which empties node_modules/.astro) when kept here.
+  cacheDir: process.env.PRESS_CACHE_DIR ?? './.cache/astro',
+  i18n: {
+    locales: astroI18nLocales,
+    defaultLocale,
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [mdx()],
+  build: { format: 'directory' },
+});

@@ -1,0 +1,43 @@
+import i18next, { type i18n } from 'i18next';
+import type koStrings from './strings/ko.json';
+import { defaultLocale, localeCodes, type LocaleCode } from './locales';
+
+/** Every UI string key; the default locale's file is the reference, and a test keeps the others complete. */
+export type UiKey = keyof typeof koStrings;
+export type Translate = (key: UiKey, values?: Record<string, string | number>) => string;
+
+const files = import.meta.glob<Record<UiKey, string>>('./strings/*.json', { eager: true, import: 'default' });
+
+/** UI strings per locale, read from `strings/<code>.json`. */
+export const uiStrings = Object.fromEntries(
+  Object.entries(files).map(([path, strings]) => [path.replace(/^.*\/|\.json$/g, ''), strings]),
+) as Record<LocaleCode, Record<UiKey, string>>;
+
+const instances = new Map<LocaleCode, i18n>();
+
+function instanceFor(locale: LocaleCode): i18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      lng: locale,
+      fallbackLng: defaultLocale,
+      supportedLngs: localeCodes,
+      resources: Object.fromEntries(localeCodes.map((code) => [code, { translation: uiStrings[code] ?? {} }])),
+      // Keys are flat ("release.byline"): dots are part of the key, not a path.
+      keySeparator: false,
+      nsSeparator: false,
+      // Astro escapes text when it renders; escaping here too would double-escape.
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    });
+    instances.set(locale, instance);
+  }
+  return instance;
+}
+
+/** The translate function for one locale; resolve it once per page and pass it down. */
+export function useTranslations(locale: LocaleCode): Translate {
+  const fixed = instanceFor(locale).getFixedT(locale);
+  return (key, values) => fixed(key, values);
+}

@@ -1,0 +1,45 @@
+import type { LocaleCode } from '../i18n/locales';
+import { siteConfig } from '../site.config';
+
+/** A publication day as the reader's language writes it (2023년 4월 3일 / April 3, 2023 / 2023年4月3日). */
+export function formatDay(date: Date, locale: LocaleCode, timeZone: string = siteConfig.timeZone): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);
+}
+
+/** Day and time with the zone named, so a reader abroad knows which clock is meant. */
+export function formatMoment(date: Date, locale: LocaleCode, timeZone: string = siteConfig.timeZone): string {
+  // dateStyle cannot be combined with timeZoneName, so the parts are spelt out.
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/**
+ * A wall-clock day or time (YYYY-MM-DD[THH:mm]) as a Date whose UTC fields are that wall time;
+ * formatting it in UTC then prints exactly what the organizer announced, whatever the zone.
+ */
+export function wallClock(local: string): Date {
+  return new Date(local.length === 10 ? `${local}T00:00:00Z` : `${local}Z`);
+}
+
+/** An event's span in the reader's language (2023년 3월 28일~31일 / March 28 – 31, 2023). */
+export function formatLocalRange(start: string, end: string, locale: LocaleCode): string {
+  const withTime = start.length > 10 || end.length > 10;
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'UTC' });
+  return start === end ? format.format(wallClock(start)) : format.formatRange(wallClock(start), wallClock(end));
+}
+
+export function formatLocalDay(local: string, locale: LocaleCode): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(wallClock(local));
+}
+
+/** Country name from its ISO code, in the reader's language. */
+export function countryName(code: string, locale: LocaleCode): string {
+  return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+}

@@ -1,0 +1,68 @@
+import { localeCodes, locales, type LocaleCode } from '../i18n/locales';
+import { useTranslations } from '../i18n/ui';
+import { alternateLinks, type AlternateLink } from './hreflang';
+import { absoluteUrl } from './urls';
+
+/** A link in the language switcher. */
+export interface LanguageLink {
+  locale: LocaleCode;
+  label: string;
+  href: string;
+  current: boolean;
+}
+
+/** Everything the document head and the language switcher need to know about a page. */
+export interface PageMeta {
+  locale: LocaleCode;
+  /** Full document title, site name included. */
+  title: string;
+  description: string;
+  canonical: string;
+  alternates: AlternateLink[];
+  switcher: LanguageLink[];
+  /** Social card image (absolute URL), when the page has one. */
+  image?: string;
+  /** Keep out of search engines (error pages, internal pages). */
+  noindex?: boolean;
+}
+
+export interface PageMetaInput {
+  locale: LocaleCode;
+  /** The page's own heading; the site name is appended. */
+  heading?: string;
+  description: string;
+  /** Where this page lives in each locale. */
+  pathIn: (locale: LocaleCode) => string;
+  /** Locales in which the page is a real translation; defaults to all. */
+  translatedIn?: LocaleCode[];
+  /** hreflang x-default target. */
+  xDefault: string;
+  image?: string;
+  noindex?: boolean;
+}
+
+/**
+ * A page shown in a locale it is not translated into points its canonical link at a real
+ * version (the original), and is left out of the alternates.
+ */
+export function pageMeta(input: PageMetaInput): PageMeta {
+  const { locale, heading, description, pathIn, xDefault, image, noindex } = input;
+  const translatedIn = input.translatedIn ?? localeCodes;
+  const siteName = useTranslations(locale)('site.name');
+  const canonicalLocale = translatedIn.includes(locale) ? locale : translatedIn[0]!;
+  return {
+    locale,
+    title: heading ? `${heading} | ${siteName}` : siteName,
+    description,
+    canonical: absoluteUrl(pathIn(canonicalLocale)),
+    alternates: alternateLinks(Object.fromEntries(translatedIn.map((code) => [code, pathIn(code)])), xDefault),
+    switcher: locales.map((candidate) => ({
+      locale: candidate.code,
+      label: candidate.label,
+      href: pathIn(candidate.code),
+      current: candidate.code === locale,
+    })),
+    image,
+    noindex,
+  };
+}

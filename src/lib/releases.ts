@@ -1,0 +1,190 @@
+import type { CollectionEntry } from 'astro:content';
+import { defaultLocale, isLocalePath, localeByPath, localePaths, locales, type LocaleCode } from '../i18n/locales';
+import type { ContentProblem } from './content-errors';
+
+export type ReleaseEntry = CollectionEntry<'releases'>;
+type ReleaseData = ReleaseEntry['data'];
+
+/** Facts every language version shares; only the original sets them. */
+const sharedFields = ['date', 'category', 'contact', 'event', 'mous', 'organizations', 'photos', 'hero', 'embargo'] as const;
+type SharedField = (typeof sharedFields)[number];
+
+/** A press release with all its language versions paired. */
+export interface Release {
+  /** Folder name under `content/releases/`, used in every URL. */
+  slug: string;
+  /** The original-language file. */
+  original: ReleaseEntry;
+  /** Real language versions, original included; a missing key means "not translated". */
+  versions: Partial<Record<LocaleCode, ReleaseEntry>>;
+  date: Date;
+  updated?: Date;
+  embargo?: Date;
+  category: NonNullable<ReleaseData['category']>;
+  contact: ReleaseData['contact'];
+  /** Referenced entry ids. */
+  event?: string;
+  mous: string[];
+  organizations: string[];
+  photos: string[];
+  hero?: string;
+}
+
+/** `scse-2023-taipei/zh-hant` → slug and locale path. */
+export function splitReleaseId(id: string): { slug: string; localePath: string } {
+  const cut = id.lastIndexOf('/');
+  return { slug: id.slice(0, cut), localePath: id.slice(cut + 1) };
+}
+
+function fileOf(entry: ReleaseEntry): string {
+  return entry.filePath ?? `content/releases/${entry.id}.mdx`;
+}
+
+/** Comparable form of a shared field, so references and dates compare by value. */
+function comparable(value: unknown): string {
+  return JSON.stringify(value, (_key, inner) => (inner instanceof Date ? inner.toISOString() : inner));
+}
+
+const refId = (ref: { id: string } | undefined) => ref?.id;
+
+function translationProblems(original: ReleaseEntry, translation: ReleaseEntry): ContentProblem[] {
+  return sharedFields
+    .filter((field: SharedField) => translation.data[field] !== undefined)
+    .filter((field) => comparable(translation.data[field]) !== comparable(original.data[field]))
+    .map((field) => ({
+      file: fileOf(translation),
+      field,
+      problem: `differs from the original (${fileOf(original)})`,
+      fix: `remove "${field}" from the translation (it is taken from the original), or make it the same as in the original`,
+    }));
+}
+
+/**
+ * Groups release files by folder and checks that each group is a consistent set of language
+ * versions of one original. Returns the releases that can be built and every problem found.
+ */
+export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const bySlug = new Map<string, Partial<Record<LocaleCode, ReleaseEntry>>>();
+
+  for (const entry of entries) {
+    const { slug, localePath } = splitReleaseId(entry.id);
+    if (!isLocalePath(localePath)) {
+      problems.push({
+        file: fileOf(entry),
+        problem: `"${localePath}" is not one of the site's languages`,
+        fix: `name the file ${localePaths.map((path) => `${path}.mdx`).join(', ')}, or add the language to src/i18n/locales.ts`,
+      });
+      continue;
+    }
+    const group = bySlug.get(slug) ?? {};
+    group[localeByPath(localePath).code] = entry;
+    bySlug.set(slug, group);
+  }
+
+  const releases: Release[] = [];
+  for (const [slug, versions] of bySlug) {
+    const original = versions[defaultLocale];
+    if (!original) {
+      const someFile = fileOf(Object.values(versions)[0]!);
+      problems.push({
+        file: someFile,
+        problem: `the release folder "${slug}" has no original-language file`,
+        fix: `add ${localeByPath(defaultLocale).path}.mdx to the folder: translations are made from it`,
+      });
+      continue;
+    }
+    const missing = (['date', 'category'] as const).filter((field) => original.data[field] === undefined);
+    for (const field of missing) {
+      problems.push({
+        file: fileOf(original),
+        field,
+        problem: 'is missing; the original-language file must set it',
+        fix:
+          field === 'date'
+            ? 'add e.g. "date: 2023-04-03T09:00:00+09:00" (publication moment with time zone)'
+            : 'add e.g. "category: international" (see src/schemas/vocabulary.ts)',
+      });
+    }
+    const photos = (original.data.photos ?? []).map((ref) => ref.id);
+    const hero = refId(original.data.hero);
+    if (hero && !photos.includes(hero)) {
+      problems.push({
+        file: fileOf(original),
+        field: 'hero',
+        problem: `"${hero}" is not one of this release's photos`,
+        fix: `use one of: ${photos.join(', ') || '(the release lists no photos)'}`,
+      });
+    }
+    for (const locale of locales) {
+      const translation = versions[locale.code];
+      if (translation && translation !== original) problems.push(...translationProblems(original, translation));
+    }
+    if (missing.length > 0) continue;
+    releases.push({
+      slug,
+      original,
+      versions,
+      date: original.data.date!,
+      updated: original.data.updated,
+      embargo: original.data.embargo,
+      category: original.data.category!,
+      contact: original.data.contact,
+      event: refId(original.data.event),
+      mous: (original.data.mous ?? []).map((ref) => ref.id),
+      organizations: (original.data.organizations ?? []).map((ref) => ref.id),
+      photos,
+      hero: hero ?? photos[0],
+    });
+  }
+  return { releases, problems };
+}
+
+export interface Visibility {
+  now: Date;
+  /** Drafts are shown by `npm run dev` only. */
+  includeDrafts: boolean;
+}
+
+/** Whether readers may see the release at all at this moment. */
+export function isReleaseVisible(release: Release, { now, includeDrafts }: Visibility): boolean {
+  if (release.original.data.draft && !includeDrafts) return false;
+  return !release.embargo || release.embargo.getTime() <= now.getTime();
+}
+
+/** The language versions readers may see; a draft translation is left out of production. */
+export function visibleVersions(release: Release, { includeDrafts }: Visibility): Partial<Record<LocaleCode, ReleaseEntry>> {
+  return Object.fromEntries(
+    Object.entries(release.versions).filter(([, entry]) => includeDrafts || !entry.data.draft),
+  ) as Partial<Record<LocaleCode, ReleaseEntry>>;
+}
+
+/** Newest first; ties broken by slug so the order never depends on file-system order. */
+export function byNewest(a: Release, b: Release): number {
+  return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
+}
+
+/** What a reader of `locale` gets: the translation, or the original with a notice. */
+export interface ReleaseInLocale {
+  release: Release;
+  locale: LocaleCode;
+  entry: ReleaseEntry;
+  /** Language the text is written in. */
+  textLocale: LocaleCode;
+  isFallback: boolean;
+}
+
+export function releaseInLocale(release: Release, locale: LocaleCode): ReleaseInLocale {
+  const translation = release.versions[locale];
+  return translation
+    ? { release, locale, entry: translation, textLocale: locale, isFallback: false }
+    : { release, locale, entry: release.original, textLocale: defaultLocale, isFallback: true };
+}
+
+/** The next embargo still ahead of `now`, so a scheduled rebuild can be set for it. */
+export function nextEmbargo(releases: Release[], now: Date): Date | undefined {
+  return releases
+    .map((release) => release.embargo)
+    .filter((moment): moment is Date => moment !== undefined && moment.getTime() > now.getTime())
+    .sort((a, b) => a.getTime() - b.getTime())[0];
+}

@@ -1,0 +1,97 @@
+import { defaultLocale, locales, localeCodes, type LocaleCode } from '../../i18n/locales';
+import { siteConfig } from '../../site.config';
+import { useTranslations } from '../../i18n/ui';
+import { entry, photosOf, siteContent, type SiteContent } from '../content';
+import { pageMeta } from '../page-meta';
+import { releaseInLocale, type Release } from '../releases';
+import { paths } from '../urls';
+import { releaseCard } from './release-card';
+
+/** Props of one release page in one locale. */
+export function releasePage(content: SiteContent, release: Release, locale: LocaleCode) {
+  const view = releaseInLocale(release, locale);
+  return {
+    ...view,
+    photos: photosOf(content, release),
+    people: content.people,
+    event: release.event ? entry(content.events, release.event, 'event') : undefined,
+    mous: release.mous.map((id) => entry(content.mous, id, 'MoU')),
+    organizations: release.organizations.map((id) => entry(content.organizations, id, 'organization')),
+    meta: pageMeta({
+      locale,
+      heading: view.entry.data.title,
+      description: view.entry.data.summary,
+      pathIn: (code) => paths.release(code, release.slug),
+      translatedIn: localeCodes.filter((code) => release.versions[code]),
+      xDefault: paths.release(defaultLocale, release.slug),
+    }),
+  };
+}
+export type ReleasePageProps = ReturnType<typeof releasePage>;
+
+export async function releasePagePaths() {
+  const content = await siteContent();
+  return content.releases.flatMap((release) =>
+    locales.map((locale) => ({
+      params: { lang: locale.path, slug: release.slug },
+      props: releasePage(content, release, locale.code),
+    })),
+  );
+}
+
+export const ARCHIVE_PAGE_SIZE = 20;
+
+/** One page of the archive: releases newest first, grouped by year. */
+export function archivePage(content: SiteContent, locale: LocaleCode, page: number, pageCount: number) {
+  const t = useTranslations(locale);
+  const slice = content.releases.slice((page - 1) * ARCHIVE_PAGE_SIZE, page * ARCHIVE_PAGE_SIZE);
+  const years = new Map<number, ReturnType<typeof releaseCard>[]>();
+  for (const release of slice) {
+    const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: siteConfig.timeZone }).format(release.date));
+    years.set(year, [...(years.get(year) ?? []), releaseCard(release, locale)]);
+  }
+  return {
+    locale,
+    page,
+    pageCount,
+    years: [...years].map(([year, cards]) => ({ year, cards })),
+    previous: page > 1 ? paths.archive(locale, page - 1) : undefined,
+    next: page < pageCount ? paths.archive(locale, page + 1) : undefined,
+    meta: pageMeta({
+      locale,
+      heading: page > 1 ? t('archive.pageTitle', { page, total: pageCount }) : t('archive.title'),
+      description: t('site.description'),
+      pathIn: (code) => paths.archive(code, page),
+      xDefault: paths.chooser(),
+    }),
+  };
+}
+export type ArchivePageProps = ReturnType<typeof archivePage>;
+
+export async function archivePagePaths() {
+  const content = await siteContent();
+  const pageCount = Math.max(1, Math.ceil(content.releases.length / ARCHIVE_PAGE_SIZE));
+  return locales.flatMap((locale) =>
+    Array.from({ length: pageCount }, (_, index) => ({
+      params: { lang: locale.path, page: index === 0 ? undefined : `page/${index + 1}` },
+      props: archivePage(content, locale.code, index + 1, pageCount),
+    })),
+  );
+}
+
+export const HOME_RELEASE_COUNT = 10;
+
+export function homePage(content: SiteContent, locale: LocaleCode) {
+  const t = useTranslations(locale);
+  return {
+    locale,
+    cards: content.releases.slice(0, HOME_RELEASE_COUNT).map((release) => releaseCard(release, locale)),
+    meta: pageMeta({ locale, description: t('site.description'), pathIn: paths.home, xDefault: paths.chooser() }),
+  };
+}
+export type HomePageProps = ReturnType<typeof homePage>;
+
+export async function homePagePaths() {
+  const content = await siteContent();
+  return locales.map((locale) => ({ params: { lang: locale.path }, props: homePage(content, locale.code) }));
+}

@@ -1,0 +1,18 @@
+import { localeByCode, type LocaleCode } from '../i18n/locales';
+import { siteConfig } from '../site.config';
+
+/** Site-relative URLs of every page type, in one place so links and hreflang never disagree. */
+export const paths = {
+  chooser: () => '/',
+  home: (locale: LocaleCode) => `/${localeByCode(locale).path}/`,
+  archive: (locale: LocaleCode, page = 1) => `/${localeByCode(locale).path}/releases/${page > 1 ? `page/${page}/` : ''}`,
+  release: (locale: LocaleCode, slug: string) => `/${localeByCode(locale).path}/releases/${slug}/`,
+  event: (locale: LocaleCode, id: string) => `/${localeByCode(locale).path}/events/${id}/`,
+  mou: (locale: LocaleCode, id: string) => `/${localeByCode(locale).path}/mous/${id}/`,
+  organization: (locale: LocaleCode, id: string) => `/${localeByCode(locale).path}/organizations/${id}/`,
+};
+
+/** Absolute URL on the published site, as canonical links, hreflang and feeds require. */
+export function absoluteUrl(path: string, site: string = siteConfig.url): string {
+  return new URL(path, site).href;
+}
