@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, inject, it } from 'vitest';
+import { locales } from '../../src/i18n/locales';
+import { alternates, loadPage } from '../helpers/html';
+import { projectRoot } from '../helpers/build-site';
+
+const siteDir = inject('siteDir');
+const slug = 'scse-2023-taipei';
+const site = 'https://press.sdf.example.org';
+const photosDir = join(projectRoot, 'content/releases', slug, 'photos');
+const yamlOf = (file: string) => parseYaml(readFileSync(file, 'utf8'));
+const photoIds = ['01-ntca-visit', '02-taipei-city-meeting', '03-tca-mou-signing', '04-gosmart-visit'].map((name) => `${slug}-${name}`);
+
+describe.each(locales)('the sample release in $code', (locale) => {
+  const $ = loadPage(siteDir, `/${locale.path}/releases/${slug}/`);
+
+  it('declares its language and contains no script', () => {
+    expect($('html').attr('lang')).toBe(locale.code);
+    expect($('script').length).toBe(0);
+  });
+
+  it('has an absolute canonical URL to itself', () => {
+    expect($('link[rel="canonical"]').attr('href')).toBe(`${site}/${locale.path}/releases/${slug}/`);
+  });
+
+  it('lists every translation as a reciprocal hreflang alternate, plus x-default', () => {
+    expect(alternates($)).toEqual({
+      ko: `${site}/ko/releases/${slug}/`,
+      en: `${site}/en/releases/${slug}/`,
+      'zh-Hant': `${site}/zh-hant/releases/${slug}/`,
+      'x-default': `${site}/ko/releases/${slug}/`,
+    });
+  });
+
+  it('shows the four photos with captions and credit in this language', () => {
+    const figures = $('article figure');
+    expect(figures.length).toBe(4);
+    figures.each((index, figure) => {
+      const photo = yamlOf(join(photosDir, `${photoIds[index]}.yaml`));
+      const caption = $(figure).find('figcaption');
+      expect(caption.text()).toContain(photo.caption[locale.code]);
+      expect(caption.find('.credit').text()).toContain(photo.credit[locale.code]);
+      const img = $(figure).find('img');
+      expect(img.attr('alt')).toBe(photo.alt[locale.code]);
+      expect(Number(img.attr('width'))).toBeGreaterThan(0);
+      expect(Number(img.attr('height'))).toBeGreaterThan(0);
+      expect($(figure).find('source[type="image/avif"]').length).toBe(1);
+      expect($(figure).find('source[type="image/webp"]').length).toBe(1);
+    });
+  });
+
+  it('names the people shown in this language', () => {
+    $('article figure').each((index, figure) => {
+      const photo = yamlOf(join(photosDir, `${photoIds[index]}.yaml`));
+      const shown = $(figure).find('.people').text();
+      for (const { person } of photo.people) {
+        const name = yamlOf(join(projectRoot, 'content/people', `${person}.yaml`)).name[locale.code];
+        expect(shown).toContain(name);
+      }
+    });
+  });
+
+  it('links the event, the MoU and the organizations in the same language', () => {
+    const links = $('article a')
+      .toArray()
+      .map((link) => $(link).attr('href'));
+    expect(links).toContain(`/${locale.path}/events/scse-2023/`);
+    expect(links).toContain(`/${locale.path}/mous/sdf-tca-2023/`);
+    expect(links).toContain(`/${locale.path}/organizations/tca/`);
+  });
+
+  it('renders GFM tables and footnotes from MDX', () => {
+    expect($('.release-body table th').length).toBeGreaterThan(0);
+    expect($('.release-body a[href^="#"]').filter((_, link) => /fn/.test($(link).attr('href')!)).length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(locales)('entity pages in $code', (locale) => {
+  it.each([
+    ['event', `/${locale.path}/events/scse-2023/`],
+    ['MoU', `/${locale.path}/mous/sdf-tca-2023/`],
+    ['organization', `/${locale.path}/organizations/tca/`],
+  ])('the %s page exists in the language and links back to the release', (_kind, page) => {
+    const $ = loadPage(siteDir, page);
+    expect($('html').attr('lang')).toBe(locale.code);
+    const links = $('main a').toArray().map((link) => $(link).attr('href'));
+    expect(links).toContain(`/${locale.path}/releases/${slug}/`);
+    expect(alternates($)['x-default']).toBe(`${site}${page.replace(`/${locale.path}/`, '/ko/')}`);
+  });
+});
+
+describe('a release with only the Korean original', () => {
+  const fixture = 'fixture-ko-only';
+
+  it('is a normal page in Korean and its only hreflang alternate', () => {
+    const $ = loadPage(siteDir, `/ko/releases/${fixture}/`);
+    expect($('.notice').length).toBe(0);
+    expect(alternates($)).toEqual({ ko: `${site}/ko/releases/${fixture}/`, 'x-default': `${site}/ko/releases/${fixture}/` });
+  });
+
+  it.each(locales.filter((locale) => locale.code !== 'ko'))('shows the original with a notice in $code', (locale) => {
+    const $ = loadPage(siteDir, `/${locale.path}/releases/${fixture}/`);
+    expect($('html').attr('lang')).toBe(locale.code);
+    expect($('.notice').text()).toContain('한국어');
+    expect($('.notice').attr('lang')).toBeUndefined();
+    expect($('.release-body').attr('lang')).toBe('ko');
+    expect($('h1').attr('lang')).toBe('ko');
+    const links = alternates($);
+    expect(Object.keys(links)).not.toContain(locale.code);
+    expect($('link[rel="canonical"]').attr('href')).toBe(`${site}/ko/releases/${fixture}/`);
+  });
+
+  it('is not listed as an alternate by the Korean page or the sample release', () => {
+    for (const page of [`/ko/releases/${fixture}/`, `/en/releases/${fixture}/`]) {
+      const hrefs = Object.values(alternates(loadPage(siteDir, page)));
+      expect(hrefs).not.toContain(`${site}/en/releases/${fixture}/`);
+      expect(hrefs).not.toContain(`${site}/zh-hant/releases/${fixture}/`);
+    }
+  });
+
+  it('renders GFM strikethrough and autolinks', () => {
+    const $ = loadPage(siteDir, `/ko/releases/${fixture}/`);
+    expect($('.release-body del').text()).toBe('삭제된 문장');
+    expect($('.release-body a[href="https://example.org"]').length).toBe(1);
+  });
+});
+
+describe('site pages', () => {
+  it('the root is a language chooser linking every home, with no redirect', () => {
+    const $ = loadPage(siteDir, '/');
+    expect($('meta[http-equiv="refresh"]').length).toBe(0);
+    const links = $('main a').toArray().map((link) => $(link).attr('href'));
+    expect(links).toEqual(locales.map((locale) => `/${locale.path}/`));
+    expect(alternates($)['x-default']).toBe(`${site}/`);
+  });
+
+  it.each(locales)('the $code home and archive list the releases newest first', (locale) => {
+    for (const page of [`/${locale.path}/`, `/${locale.path}/releases/`]) {
+      const $ = loadPage(siteDir, page);
+      const hrefs = $('main .cards a').toArray().map((link) => $(link).attr('href'));
+      expect(hrefs.slice(0, 2)).toEqual([`/${locale.path}/releases/fixture-ko-only/`, `/${locale.path}/releases/${slug}/`]);
+    }
+  });
+
+  it('has a 404 page in every language', () => {
+    const $ = loadPage(siteDir, '/404.html');
+    expect($('main section').toArray().map((section) => $(section).attr('lang'))).toEqual(locales.map((locale) => locale.code));
+  });
+});

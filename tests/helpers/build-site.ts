@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+export interface BuildResult {
+  code: number;
+  /** stdout and stderr together, as a person running the build would see them. */
+  output: string;
+  outDir: string;
+}
+
+/** A shared cache for all test builds of one run; the image cache is seeded from the project's. */
+async function testCacheDir(): Promise<string> {
+  const dir = join(tmpdir(), `pressroom-test-cache-${process.pid}`);
+  if (!existsSync(dir)) {
+    await mkdir(dir, { recursive: true });
+    const images = join(projectRoot, '.cache/astro/assets');
+    if (existsSync(images)) await cp(images, join(dir, 'assets'), { recursive: true });
+  }
+  // The content data store caches entries of whichever content folder was built last.
+  await rm(join(dir, 'data-store.json'), { force: true });
+  return dir;
+}
+
+/** Runs `astro build` on a content folder, the way `npm run build` does, into a fresh folder. */
+export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const outDir = await mkdtemp(join(tmpdir(), 'pressroom-dist-'));
+  const cacheDir = await testCacheDir();
+  const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: projectRoot,
+    env: { ...process.env, PRESS_CONTENT_DIR: contentDir, PRESS_OUT_DIR: outDir, PRESS_CACHE_DIR: cacheDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number>((done) => child.on('close', (exit) => done(exit ?? 1)));
+  return { code, output, outDir };
+}
+
+/** A change to one file of a content copy: new text, or null to delete it. */
+export type ContentEdit = { file: string; edit: (text: string) => string | null } | { file: string; write: string | Buffer };
+
+/** Copies the sample content to a temporary folder and applies edits, leaving `content/` untouched. */
+export async function contentCopy(edits: ContentEdit[] = [], overlays: string[] = []): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pressroom-content-'));
+  await cp(join(projectRoot, 'content'), dir, { recursive: true });
+  for (const overlay of overlays) await cp(overlay, dir, { recursive: true });
+  for (const change of edits) {
+    const path = join(dir, change.file);
+    if ('write' in change) {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, change.write);
+      continue;
+    }
+    const next = change.edit(await readFile(path, 'utf8'));
+    if (next === null) await rm(path);
+    else await writeFile(path, next);
+  }
+  return dir;
+}
+
+export function exists(path: string): boolean {
+  return existsSync(path);
+}
