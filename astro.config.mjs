@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { astroI18nLocales, defaultLocale } from './src/i18n/locales.ts';
 import { siteConfig } from './src/site.config.ts';
+import { contentPreflight } from './src/integrations/content-preflight.ts';
+import { contentDir } from './src/lib/paths.ts';
 
 export default defineConfig({
   site: siteConfig.url,
@@ -15,6 +17,6 @@ export default defineConfig({
     defaultLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [mdx()],
+  integrations: [contentPreflight(contentDir), mdx()],
   build: { format: 'directory' },
 });

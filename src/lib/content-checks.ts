@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ContentProblem } from './content-errors';
 
@@ -60,7 +60,8 @@ function rawData(file: string): Record<string, unknown> {
   return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
 }
 
-const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/;
+// The colon is required: js-yaml and Zod's ISO parser reject +0900, so accepting it here would pass it on.
+const hasOffset = /(?:Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Moments written without a time zone. YAML would read them as UTC, silently moving a Seoul
@@ -92,5 +93,5 @@ export function missingPhotoFile(file: string): ContentProblem[] {
   const path = resolve(dirname(file), image);
   return existsSync(path)
     ? []
-    : [{ file, field: 'image', problem: `the file "${image}" does not exist`, fix: `put the photo at ${path.replace(`${process.cwd()}/`, '')} or correct the file name` }];
+    : [{ file, field: 'image', problem: `the file "${image}" does not exist`, fix: `put the photo at ${relative(process.cwd(), path)} or correct the file name` }];
 }

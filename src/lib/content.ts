@@ -1,13 +1,14 @@
 /**
  * The one door to the content. It loads every collection once, checks what the schemas cannot
- * (references, language pairing, time zones, photo files), drops drafts and embargoed releases,
- * and hands pages plain, already-filtered data. Pages never call `getCollection` themselves, so
+ * (references, language pairing; raw-file checks run before Astro reads anything, in
+ * src/integrations/content-preflight.ts), drops drafts and embargoed releases, and hands pages
+ * plain, already-filtered data. Pages never call `getCollection` themselves, so
  * an embargoed release cannot leak through a page that forgot a filter.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildNow } from './clock';
 import { throwIfProblems, type ContentProblem } from './content-errors';
-import { brokenReferences, missingPhotoFile, momentsWithoutTimeZone } from './content-checks';
+import { brokenReferences } from './content-checks';
 import { byNewest, isReleaseVisible, nextEmbargo, pairReleases, visibleVersions, type Release, type Visibility } from './releases';
 
 export type PhotoEntry = CollectionEntry<'photos'>;
@@ -58,13 +59,6 @@ async function load(visibility: Visibility): Promise<SiteContent> {
   const problems: ContentProblem[] = [];
   for (const [collection, entries] of Object.entries(all)) {
     for (const entry of entries) problems.push(...brokenReferences(fileOf(entry, collection), entry.data, known));
-  }
-  for (const entry of releaseEntries) {
-    problems.push(...momentsWithoutTimeZone(fileOf(entry, 'releases'), ['date', 'updated', 'embargo']));
-  }
-  for (const photo of photoEntries) {
-    problems.push(...missingPhotoFile(fileOf(photo, 'photos')));
-    problems.push(...momentsWithoutTimeZone(fileOf(photo, 'photos'), ['taken'], { allowDay: ['taken'] }));
   }
   const paired = pairReleases(releaseEntries);
   problems.push(...paired.problems);
