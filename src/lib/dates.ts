@@ -1,4 +1,5 @@
 import type { LocaleCode } from '../i18n/locales';
+import { useTranslations } from '../i18n/ui';
 import { siteConfig } from '../site.config';
 
 /** A publication day as the reader's language writes it (2023년 4월 3일 / April 3, 2023 / 2023年4月3日). */
@@ -28,11 +29,15 @@ export function wallClock(local: string): Date {
   return new Date(local.length === 10 ? `${local}T00:00:00Z` : `${local}Z`);
 }
 
-/** An event's span in the reader's language (2023년 3월 28일~31일 / March 28 – 31, 2023). */
+/**
+ * An event's span in the reader's language. The two ends are written out in full and joined by the
+ * locale's own range pattern: ICU's interval formats degrade to 2023/3/28至2023/3/31 in zh-Hant.
+ */
 export function formatLocalRange(start: string, end: string, locale: LocaleCode): string {
   const withTime = start.length > 10 || end.length > 10;
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'UTC' });
-  return start === end ? format.format(wallClock(start)) : format.formatRange(wallClock(start), wallClock(end));
+  if (start === end) return format.format(wallClock(start));
+  return useTranslations(locale)('date.range', { start: format.format(wallClock(start)), end: format.format(wallClock(end)) });
 }
 
 export function formatLocalDay(local: string, locale: LocaleCode): string {

@@ -1,4 +1,4 @@
-import { localeCodes, locales, type LocaleCode } from '../i18n/locales';
+import { defaultLocale, localeCodes, locales, type LocaleCode } from '../i18n/locales';
 import { useTranslations } from '../i18n/ui';
 import { alternateLinks, type AlternateLink } from './hreflang';
 import { absoluteUrl } from './urls';
@@ -49,7 +49,8 @@ export function pageMeta(input: PageMetaInput): PageMeta {
   const { locale, heading, description, pathIn, xDefault, image, noindex } = input;
   const translatedIn = input.translatedIn ?? localeCodes;
   const siteName = useTranslations(locale)('site.name');
-  const canonicalLocale = translatedIn.includes(locale) ? locale : translatedIn[0]!;
+  if (translatedIn.length === 0) throw new Error(`pageMeta: ${pathIn(locale)} exists in no language`);
+  const canonicalLocale = translatedIn.includes(locale) ? locale : translatedIn.includes(defaultLocale) ? defaultLocale : translatedIn[0]!;
   return {
     locale,
     title: heading ? `${heading} | ${siteName}` : siteName,

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { buildNow } from '../../src/lib/clock';
+
+describe('buildNow', () => {
+  it('is pinned by PRESS_NOW, offset honoured', () => {
+    expect(buildNow({ PRESS_NOW: '2026-01-05T10:00:00+09:00' }).toISOString()).toBe('2026-01-05T01:00:00.000Z');
+    expect(buildNow({ PRESS_NOW: '2023-04-03T00:00:00Z' }).toISOString()).toBe('2023-04-03T00:00:00.000Z');
+  });
+
+  it('is the current time without PRESS_NOW', () => {
+    const before = Date.now();
+    const now = buildNow({}).getTime();
+    const after = Date.now();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(after);
+    expect(Math.abs(buildNow({ PRESS_NOW: '' }).getTime() - Date.now())).toBeLessThan(1000);
+  });
+
+  it('rejects a PRESS_NOW without a time zone, naming the variable', () => {
+    expect(() => buildNow({ PRESS_NOW: '2026-01-05T10:00:00' })).toThrow(/PRESS_NOW/);
+    expect(() => buildNow({ PRESS_NOW: '2026-01-05' })).toThrow(/PRESS_NOW/);
+  });
+
+  it('rejects a PRESS_NOW that is not a date, naming the variable', () => {
+    expect(() => buildNow({ PRESS_NOW: 'tomorrow' })).toThrow(/PRESS_NOW="tomorrow"/);
+    expect(() => buildNow({ PRESS_NOW: '2026-13-45T10:00:00+09:00' })).toThrow(/PRESS_NOW/);
+  });
+});

@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokenReferences, findReferences, missingPhotoFile, momentsWithoutTimeZone } from '../../src/lib/content-checks';
+
+const ref = (collection: string, id: string) => ({ id, collection });
+
+describe('findReferences', () => {
+  it('finds references at every depth with dotted paths', () => {
+    const data = {
+      title: 'x',
+      date: new Date('2023-04-03T00:00:00Z'),
+      event: ref('events', 'scse-2023'),
+      people: [
+        { person: ref('people', 'kang-yo-sik'), position: 'far-left' },
+        { person: ref('people', 'chi-yuan-chin'), position: 'second-from-right' },
+      ],
+      place: { city: { ko: '타이베이' }, country: 'TW' },
+      signatories: [{ title: { ko: '이사장' }, organization: ref('organizations', 'tca') }],
+    };
+    expect(findReferences(data)).toEqual([
+      { field: 'event', ref: ref('events', 'scse-2023') },
+      { field: 'people.0.person', ref: ref('people', 'kang-yo-sik') },
+      { field: 'people.1.person', ref: ref('people', 'chi-yuan-chin') },
+      { field: 'signatories.0.organization', ref: ref('organizations', 'tca') },
+    ]);
+  });
+
+  it('does not take objects with more keys, dates or strings for references', () => {
+    expect(findReferences({ contact: { id: 'x', collection: 'y', name: 'z' }, date: new Date(), id: 'a', collection: 'b', extra: 1 })).toEqual([]);
+    expect(findReferences('scse-2023')).toEqual([]);
+    expect(findReferences(null)).toEqual([]);
+  });
+});
+
+describe('brokenReferences', () => {
+  const known = {
+    events: new Set(['scse-2023', 'ces-2024']),
+    people: new Set(['kang-yo-sik']),
+    organizations: new Set<string>(),
+  };
+
+  it('reports an unknown event with file, field and the ids that exist', () => {
+    const problems = brokenReferences('content/releases/a/ko.mdx', { event: ref('events', 'scse-2032') }, known);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'content/releases/a/ko.mdx', field: 'event' });
+    expect(problems[0]!.problem).toContain('"scse-2032"');
+    expect(problems[0]!.fix).toContain('ces-2024, scse-2023');
+    expect(problems[0]!.fix).toContain('content/events/');
+  });
+
+  it('reports nested broken references by path, and passes the good ones', () => {
+    const data = { people: [{ person: ref('people', 'kang-yo-sik') }, { person: ref('people', 'nobody') }], event: ref('events', 'scse-2023') };
+    const problems = brokenReferences('p.yaml', data, known);
+    expect(problems.map((problem) => problem.field)).toEqual(['people.1.person']);
+  });
+
+  it('tells where to add a file when the collection is empty or unknown', () => {
+    const [empty] = brokenReferences('m.yaml', { parties: [ref('organizations', 'tca')] }, known);
+    expect(empty!.field).toBe('parties.0');
+    expect(empty!.fix).toContain('content/organizations/');
+    expect(empty!.fix).not.toContain('use one of');
+    expect(brokenReferences('m.yaml', { mou: ref('mous', 'x') }, known)).toHaveLength(1);
+  });
+
+  it('finds nothing wrong when every reference exists', () => {
+    expect(brokenReferences('f', { event: ref('events', 'scse-2023') }, known)).toEqual([]);
+  });
+});
+
+describe('checks on files', () => {
+  let dir: string;
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pressroom-checks-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('momentsWithoutTimeZone', () => {
+    const release = (date: string, extra = '') => `---\ntitle: 제목\nsummary: 요약\ndate: ${date}\n${extra}---\n\n본문\n`;
+
+    it.each(['2023-04-03T09:00:00', '2023-04-03'])('flags date: %s in a release', (date) => {
+      const file = write('no-zone.mdx', release(date));
+      const problems = momentsWithoutTimeZone(file, ['date', 'updated', 'embargo']);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({ file, field: 'date' });
+      expect(problems[0]!.problem).toContain(date);
+      expect(problems[0]!.fix).toContain('+09:00');
+    });
+
+    it.each(['2023-04-03T09:00:00+09:00', '2023-04-03T00:00:00Z', '"2023-04-03T09:00:00+09:00"'])('accepts date: %s', (date) => {
+      const file = write('zone.mdx', release(date));
+      expect(momentsWithoutTimeZone(file, ['date', 'updated', 'embargo'])).toEqual([]);
+    });
+
+    it('checks every listed field, and only those', () => {
+      const file = write('two.mdx', release('2023-04-03T09:00:00+09:00', 'embargo: 2023-04-03T09:00:00\nupdated: 2023-04-04T10:00:00\n'));
+      expect(momentsWithoutTimeZone(file, ['date', 'embargo']).map((problem) => problem.field)).toEqual(['embargo']);
+      expect(momentsWithoutTimeZone(file, ['date', 'updated', 'embargo']).map((problem) => problem.field)).toEqual(['updated', 'embargo']);
+    });
+
+    it('lets a bare day pass in an allowDay field, but not a time without zone', () => {
+      const day = write('photo-day.yaml', 'image: ./a.jpg\ntaken: 2023-03-29\n');
+      expect(momentsWithoutTimeZone(day, ['taken'], { allowDay: ['taken'] })).toEqual([]);
+      expect(momentsWithoutTimeZone(day, ['taken'])).toHaveLength(1);
+      const time = write('photo-time.yaml', 'image: ./a.jpg\ntaken: 2023-03-29T14:00:00\n');
+      expect(momentsWithoutTimeZone(time, ['taken'], { allowDay: ['taken'] })).toEqual([
+        expect.objectContaining({ file: time, field: 'taken' }),
+      ]);
+    });
+  });
+
+  describe('missingPhotoFile', () => {
+    it('flags a caption file whose image is absent', () => {
+      const file = write('lost.yaml', 'image: ./lost.jpg\ncreator: Sisa Times\n');
+      const problems = missingPhotoFile(file);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({ file, field: 'image' });
+      expect(problems[0]!.problem).toContain('./lost.jpg');
+      expect(problems[0]!.fix).toContain('lost.jpg');
+    });
+
+    it('passes when the image is beside it', () => {
+      write('found.jpg', 'not really a jpeg');
+      expect(missingPhotoFile(write('found.yaml', 'image: ./found.jpg\n'))).toEqual([]);
+    });
+
+    it('flags a caption file that names no image', () => {
+      expect(missingPhotoFile(write('none.yaml', 'creator: Sisa Times\n'))).toEqual([
+        expect.objectContaining({ field: 'image', problem: 'is missing' }),
+      ]);
+    });
+  });
+});

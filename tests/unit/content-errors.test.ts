@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ContentError, formatProblem, throwIfProblems, type ContentProblem } from '../../src/lib/content-errors';
+
+const problems: ContentProblem[] = [
+  {
+    file: 'content/releases/a/ko.mdx',
+    field: 'date',
+    problem: 'is missing; the original-language file must set it',
+    fix: 'add e.g. "date: 2023-04-03T09:00:00+09:00"',
+  },
+  {
+    file: 'content/events/scse-2023.yaml',
+    field: 'country',
+    problem: 'must be two capital letters',
+    fix: 'write TW',
+  },
+  {
+    file: 'content/releases/b/fr.mdx',
+    problem: '"fr" is not one of the site\'s languages',
+    fix: 'rename the file',
+  },
+];
+
+describe('ContentError', () => {
+  it('lists every problem with its file, field and fix', () => {
+    const error = new ContentError(problems);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('ContentError');
+    expect(error.problems).toBe(problems);
+    expect(error.message).toContain('3 problems');
+    for (const { file, field, problem, fix } of problems) {
+      expect(error.message).toContain(file);
+      expect(error.message).toContain(problem);
+      expect(error.message).toContain(fix);
+      if (field) expect(error.message).toContain(`field "${field}"`);
+    }
+    // Problems appear in the order given.
+    const positions = problems.map(({ file }) => error.message.indexOf(file));
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('says "problem" for one problem and does not invent a field', () => {
+    const error = new ContentError([problems[2]!]);
+    expect(error.message).toMatch(/has 1 problem to fix/);
+    expect(error.message).not.toContain('field "');
+  });
+
+  it('formats one problem with file, field, problem and fix', () => {
+    const text = formatProblem(problems[0]!);
+    expect(text).toContain('content/releases/a/ko.mdx');
+    expect(text).toContain('field "date"');
+    expect(text.indexOf('is missing')).toBeGreaterThan(text.indexOf('content/releases/a/ko.mdx'));
+    expect(text.indexOf('add e.g.')).toBeGreaterThan(text.indexOf('is missing'));
+  });
+
+  it('throwIfProblems throws only when there are problems', () => {
+    expect(() => throwIfProblems([])).not.toThrow();
+    expect(() => throwIfProblems(problems)).toThrow(ContentError);
+  });
+});
