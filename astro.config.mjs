@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { astroI18nLocales, defaultLocale } from './src/i18n/locales.ts';
+import { astroI18n } from './src/i18n/locales.ts';
 import { siteConfig } from './src/site.config.ts';
 import { contentPreflight } from './src/integrations/content-preflight.ts';
 import { contentDir } from './src/lib/paths.ts';
@@ -12,11 +12,8 @@ export default defineConfig({
   outDir: process.env.PRESS_OUT_DIR ?? './dist',
   // Processed images survive `npm ci` (which empties node_modules/.astro) when kept here.
   cacheDir: process.env.PRESS_CACHE_DIR ?? './.cache/astro',
-  i18n: {
-    locales: astroI18nLocales,
-    defaultLocale,
-    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
-  },
+  // Astro types i18n from literal locale tuples written in this file; ours come from the locale config.
+  i18n: /** @type {any} */ (astroI18n),
   integrations: [contentPreflight(contentDir), mdx()],
   build: { format: 'directory' },
 });

@@ -51,7 +51,13 @@ export function localeByPath(path: string): Locale {
   return locale;
 }
 
-/** Astro's `i18n.locales` form: the path is the URL segment, the codes are the BCP 47 tags. */
-export const astroI18nLocales = locales.map((locale) =>
-  locale.path === locale.code ? locale.code : { path: locale.path, codes: [locale.code] },
+/** Astro's `i18n` config: the path is the URL segment, the codes are the BCP 47 tags. */
+const astroLocales = locales.map((locale) =>
+  locale.path === locale.code ? locale.code : { path: locale.path, codes: [locale.code] as [LocaleCode] },
 );
+export const astroI18n = {
+  locales: astroLocales,
+  defaultLocale,
+  // Every language, the original included, lives under its own prefix; `/` is a chooser, not a redirect.
+  routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+};

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { reference } from 'astro:content';
+import { reference, type SchemaContext } from 'astro:content';
 import { localizedText } from './localized';
 import { calendarDate, dateTime, localDateTime, timeZone } from './dates';
 import { attendanceModes, categories, eventStatuses, framePositions, mouStatuses } from './vocabulary';
@@ -61,7 +61,7 @@ export const releaseSchema = z.object({
 });
 
 /** Caption and facts of one photo (`content/releases/<slug>/photos/<id>.yaml`, the image beside it). */
-export const photoSchema = ({ image }: { image: () => z.ZodType }) =>
+export const photoSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
   z.object({
     /** The original image file, relative to this YAML file. */
     image: image(),
