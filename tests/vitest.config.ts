@@ -6,6 +6,7 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
+    reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       {
         extends: true,
