@@ -1,0 +1,359 @@
+/**
+ * Press copies of photos: the photographer's JPEG with caption, credit and rights written into
+ * it (IPTC Photo Metadata in XMP, plus the EXIF fields older tools read) and everything that
+ * could identify a camera body, its owner or a location removed. The compressed picture is never
+ * touched, so a journalist gets exactly the pixels the photographer delivered.
+ *
+ * Framework-independent: plain data in, files out.
+ */
+import { randomBytes } from 'node:crypto';
+import { copyFile, readFile, rename, rm } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { ExifTool, type WriteTags } from 'exiftool-vendored';
+
+export interface PhotoMetadata {
+  /** Name of the file in the pack (ASCII, e.g. `2023-04-03-tca-visit-01.jpg`). */
+  fileName: string;
+  /** Caption per BCP 47 locale (`ko`, `en`, `zh-Hant`…). */
+  captions: Record<string, string>;
+  /** The locale the captions were written in; its caption becomes the x-default. */
+  originalLocale: string;
+  /** Text alternative per locale, for screen readers. */
+  altTexts: Record<string, string>;
+  /** Short title per locale, for picture desks. */
+  headline?: Record<string, string>;
+  /** Photographer or agency. */
+  creator: string;
+  /** Credit line in English: photoshop:Credit is one plain-text value, with no language variants. */
+  credit: string;
+  /** Credit line per locale, for the printed caption files; falls back to `credit`. */
+  credits?: Record<string, string>;
+  /** Copyright notice, e.g. "© Sisa Times". */
+  copyright: string;
+  /** URL of the terms under which the photo may be used. */
+  webStatement: string;
+  /** People shown, in English, left to right. */
+  people: string[];
+  /** People shown per locale, for the printed caption files; falls back to `people`. */
+  peopleByLocale?: Record<string, string[]>;
+  /** City shown, in English. */
+  city: string;
+  /** Country shown, in English. */
+  country: string;
+  /** ISO 3166-1 alpha-2 code, e.g. TW. */
+  countryCode: string;
+  /** "City, Country" per locale, for the printed caption files; falls back to the English pair. */
+  placeByLocale?: Record<string, string>;
+  /** Keywords, in English. */
+  keywords: string[];
+  /** English description for EXIF ImageDescription, which most tools show without a language. */
+  englishDescription: string;
+  /** When the photo was taken, as written in the content (ISO 8601 day or date-time). */
+  taken?: string;
+}
+
+export interface PressCopyOptions {
+  /** Reuse the caller's process pool; by default one shared instance (see `closeExiftool`). */
+  exiftool?: ExifTool;
+  /** Photos above this many pixels are refused. */
+  maxPixels?: number;
+}
+
+export interface PressCopyResult {
+  width: number;
+  height: number;
+  /** Size of the written copy in bytes. */
+  size: number;
+  /** What exiftool warned about while writing, if anything. */
+  warnings: string[];
+}
+
+/** Above any current press camera (61 MP); larger files are scans or panoramas that need a look. */
+export const DEFAULT_MAX_PIXELS = 100_000_000;
+
+/**
+ * EXIF worth keeping: when and with what (no serial numbers), how to rotate, and how to read
+ * the colours. Everything else, maker notes included, is dropped.
+ */
+const KEPT_TAGS = [
+  'EXIF:Make',
+  'EXIF:Model',
+  'EXIF:DateTimeOriginal',
+  'EXIF:OffsetTimeOriginal',
+  'EXIF:SubSecTimeOriginal',
+  'EXIF:Orientation',
+  'EXIF:ColorSpace',
+  'EXIF:InteropIndex',
+  'EXIF:XResolution',
+  'EXIF:YResolution',
+  'EXIF:ResolutionUnit',
+  'EXIF:ExposureTime',
+  'EXIF:FNumber',
+  'EXIF:ISO',
+  'EXIF:FocalLength',
+  'EXIF:LensModel',
+  'ICC_Profile',
+] as const;
+
+let sharedExiftool: ExifTool | undefined;
+
+function defaultExiftool(): ExifTool {
+  sharedExiftool ??= new ExifTool();
+  return sharedExiftool;
+}
+
+/** Ends the shared exiftool processes; call once when the build is done so Node can exit promptly. */
+export async function closeExiftool(): Promise<void> {
+  const running = sharedExiftool;
+  sharedExiftool = undefined;
+  await running?.end();
+}
+
+/**
+ * Copies `sourcePath` to `destPath` with the press metadata written in and identifying data
+ * removed. Writes to a temporary file beside `destPath` and renames it, so an interrupted build
+ * never leaves a half-written photo behind.
+ */
+export async function writePressCopy(
+  sourcePath: string,
+  destPath: string,
+  meta: PhotoMetadata,
+  options: PressCopyOptions = {},
+): Promise<PressCopyResult> {
+  const tags = pressTags(meta);
+  const source = await readFile(sourcePath);
+  const layout = readJpegLayout(source, sourcePath);
+  assertPixelLimit(layout, options.maxPixels ?? DEFAULT_MAX_PIXELS, sourcePath);
+
+  const temporary = `${destPath}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await copyFile(sourcePath, temporary);
+    const written = await (options.exiftool ?? defaultExiftool()).write(temporary, tags, {
+      useMWG: false,
+      writeArgs: ['-overwrite_original', '-tagsFromFile', '@', ...KEPT_TAGS.map((tag) => `-${tag}`)],
+    });
+    const copy = await readFile(temporary);
+    assertSameImageData(source, copy, sourcePath);
+    await rename(temporary, destPath);
+    return { width: layout.width, height: layout.height, size: copy.length, warnings: written.warnings ?? [] };
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Cheap insurance against an exiftool release that decides to rewrite image data. */
+function assertSameImageData(source: Buffer, copy: Buffer, label: string): void {
+  if (!jpegImageData(copy, label).equals(jpegImageData(source, label))) {
+    throw new Error(`${label}: writing metadata changed the image data; the press copy was not written`);
+  }
+}
+
+/**
+ * Tag assignments in exiftool argument order. `all` comes first because exiftool applies
+ * deletions and assignments in the order given: an `-all=` after them would erase them again.
+ */
+function pressTags(meta: PhotoMetadata): WriteTags {
+  assertUsableMetadata(meta);
+  const tags: Record<string, unknown> = { all: null };
+  Object.assign(tags, langAlt('XMP-dc:Description', meta.captions, meta.originalLocale));
+  Object.assign(tags, langAlt('XMP-iptcCore:AltTextAccessibility', meta.altTexts, meta.originalLocale));
+  Object.assign(tags, titleTags(meta));
+  tags['XMP-dc:Creator'] = [meta.creator];
+  tags['XMP-photoshop:Credit'] = meta.credit;
+  tags['XMP-dc:Rights'] = meta.copyright;
+  tags['XMP-xmpRights:WebStatement'] = meta.webStatement;
+  if (meta.people.length > 0) tags['XMP-iptcExt:PersonInImage'] = meta.people;
+  tags['XMP-iptcExt:LocationShown'] = [{ City: meta.city, CountryName: meta.country, CountryCode: meta.countryCode }];
+  // The IPTC Core location fields are what many newsroom systems still read.
+  tags['XMP-photoshop:City'] = meta.city;
+  tags['XMP-photoshop:Country'] = meta.country;
+  tags['XMP-iptcCore:CountryCode'] = meta.countryCode;
+  if (meta.keywords.length > 0) tags['XMP-dc:Subject'] = meta.keywords;
+  tags['EXIF:Artist'] = meta.creator;
+  tags['EXIF:Copyright'] = meta.copyright;
+  tags['EXIF:ImageDescription'] = meta.englishDescription;
+  return dropEmpty(tags) as WriteTags;
+}
+
+/** x-default carries the original language, as IPTC recommends, plus one entry per locale. */
+function langAlt(tag: string, values: Record<string, string>, originalLocale: string): Record<string, string> {
+  const entries: Record<string, string> = { [tag]: values[originalLocale] ?? '' };
+  for (const [locale, text] of Object.entries(values)) entries[`${tag}-${locale}`] = text;
+  return entries;
+}
+
+/** Without a headline, IPTC's Title ("a shorthand reference") is the file name. */
+function titleTags(meta: PhotoMetadata): Record<string, string> {
+  const original = meta.headline?.[meta.originalLocale];
+  if (!meta.headline || !original) return { 'XMP-dc:Title': basename(meta.fileName, extname(meta.fileName)) };
+  return { ...langAlt('XMP-dc:Title', meta.headline, meta.originalLocale), 'XMP-photoshop:Headline': original };
+}
+
+/** Writing an empty string would create an empty tag rather than leave it out. */
+function dropEmpty(tags: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(tags).filter(([, value]) => value !== ''));
+}
+
+const bcp47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+function assertUsableMetadata(meta: PhotoMetadata): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(meta.fileName)) {
+    throw new Error(`"${meta.fileName}" is not a plain ASCII file name (letters, digits, ".", "_", "-")`);
+  }
+  if (!meta.captions[meta.originalLocale]?.trim()) {
+    throw new Error(`${meta.fileName}: no caption in the original language "${meta.originalLocale}"`);
+  }
+  for (const locale of [...Object.keys(meta.captions), ...Object.keys(meta.altTexts), ...Object.keys(meta.headline ?? {})]) {
+    // Locales become part of exiftool tag names, so only tag-shaped values may pass.
+    if (!bcp47.test(locale)) throw new Error(`${meta.fileName}: "${locale}" is not a BCP 47 language tag`);
+  }
+  if (!/^[A-Z]{2}$/.test(meta.countryCode)) {
+    throw new Error(`${meta.fileName}: countryCode "${meta.countryCode}" is not a two-letter ISO 3166 code in capitals`);
+  }
+}
+
+// JPEG structure: just enough to check what a photo is and to prove an edit left the picture alone.
+
+export interface JpegLayout {
+  width: number;
+  height: number;
+  /** Offset of the first SOS marker (its 0xFF byte). */
+  scanStart: number;
+  /** Offset just past the EOI marker that ends the image data. */
+  scanEnd: number;
+}
+
+const SOI = 0xd8;
+const EOI = 0xd9;
+const SOS = 0xda;
+
+export function isJpeg(buffer: Uint8Array): boolean {
+  return buffer.length >= 3 && buffer[0] === 0xff && buffer[1] === SOI && buffer[2] === 0xff;
+}
+
+/**
+ * The compressed picture: the bytes from the first SOS marker to the EOI marker, inclusive.
+ * Two files with equal slices decode to the same pixels whatever their metadata says.
+ */
+export function jpegImageData(buffer: Buffer, label = 'image'): Buffer {
+  const { scanStart, scanEnd } = readJpegLayout(buffer, label);
+  return buffer.subarray(scanStart, scanEnd);
+}
+
+/**
+ * Walks the segments by their declared lengths, because the bytes FF DA and FF D9 also occur
+ * inside payloads (an EXIF thumbnail is a whole JPEG inside APP1).
+ */
+export function readJpegLayout(buffer: Buffer, label = 'image'): JpegLayout {
+  if (!isJpeg(buffer)) throw new Error(`${label} is ${describeNonJpeg(buffer)}, not a JPEG: export it as a JPEG (.jpg) first`);
+  let frame: { width: number; height: number } | undefined;
+  let pos = 2;
+  for (;;) {
+    const { code, start, next } = readMarker(buffer, pos, label);
+    if (code === SOS) {
+      if (!frame) throw new Error(`${label}: broken JPEG, image data starts before the frame header (SOF)`);
+      return { ...frame, scanStart: start, scanEnd: findEndOfImage(buffer, next, label) };
+    }
+    if (code === EOI) throw new Error(`${label}: broken JPEG, it ends before any image data`);
+    if (isStandalone(code)) {
+      pos = next;
+      continue;
+    }
+    const length = segmentLength(buffer, next, label);
+    if (isStartOfFrame(code)) frame = readFrameSize(buffer, next, label);
+    pos = next + length;
+  }
+}
+
+/** Throws, naming the file, when a photo is larger than the packs are meant to carry. */
+export function assertPixelLimit(layout: Pick<JpegLayout, 'width' | 'height'>, maxPixels: number, label = 'image'): void {
+  const pixels = layout.width * layout.height;
+  if (pixels > maxPixels) {
+    throw new Error(
+      `${label} is ${layout.width}×${layout.height} (${formatMegapixels(pixels)}), above the limit of ` +
+        `${formatMegapixels(maxPixels)}: export a smaller JPEG`,
+    );
+  }
+}
+
+function formatMegapixels(pixels: number): string {
+  return `${Number((pixels / 1e6).toPrecision(3))} MP`;
+}
+
+function readMarker(buffer: Buffer, pos: number, label: string): { code: number; start: number; next: number } {
+  if (buffer[pos] !== 0xff) throw new Error(`${label}: broken JPEG, expected a marker at byte ${pos}`);
+  // Any number of 0xFF fill bytes may precede a marker code (ITU T.81 B.1.1.2).
+  let at = pos + 1;
+  while (buffer[at] === 0xff) at++;
+  if (at >= buffer.length) throw new Error(`${label}: broken JPEG, truncated at byte ${pos}`);
+  return { code: buffer[at]!, start: at - 1, next: at + 1 };
+}
+
+function segmentLength(buffer: Buffer, pos: number, label: string): number {
+  if (pos + 2 > buffer.length) throw new Error(`${label}: broken JPEG, truncated at byte ${pos}`);
+  const length = buffer.readUInt16BE(pos);
+  if (length < 2 || pos + length > buffer.length) {
+    throw new Error(`${label}: broken JPEG, a segment at byte ${pos} runs past the end of the file`);
+  }
+  return length;
+}
+
+/** RSTn, TEM and SOI carry no length field. */
+function isStandalone(code: number): boolean {
+  return code === 0x01 || code === SOI || (code >= 0xd0 && code <= 0xd7);
+}
+
+/** SOF0–SOF15, except the codes in that range that mean DHT, JPG and DAC. */
+function isStartOfFrame(code: number): boolean {
+  return code >= 0xc0 && code <= 0xcf && code !== 0xc4 && code !== 0xc8 && code !== 0xcc;
+}
+
+function readFrameSize(buffer: Buffer, pos: number, label: string): { width: number; height: number } {
+  if (pos + 7 > buffer.length) throw new Error(`${label}: broken JPEG, truncated frame header`);
+  const height = buffer.readUInt16BE(pos + 3);
+  const width = buffer.readUInt16BE(pos + 5);
+  // Height 0 defers it to a DNL marker after the first scan; no camera or editor writes that.
+  if (width === 0 || height === 0) throw new Error(`${label}: JPEG without its size in the frame header is not supported`);
+  return { width, height };
+}
+
+/**
+ * Scans entropy-coded data, where 0xFF is followed by 0x00 (a stuffed byte) or RSTn, and skips
+ * the segments a progressive JPEG puts between its scans (DHT, SOS…), until EOI.
+ */
+function findEndOfImage(buffer: Buffer, pos: number, label: string): number {
+  let at = pos + segmentLength(buffer, pos, label);
+  for (;;) {
+    const ff = buffer.indexOf(0xff, at);
+    if (ff < 0 || ff + 1 >= buffer.length) throw new Error(`${label}: broken JPEG, the image data has no end marker (EOI)`);
+    const code = buffer[ff + 1]!;
+    if (code === 0x00 || code === 0xff || (code >= 0xd0 && code <= 0xd7)) {
+      at = ff + (code === 0xff ? 1 : 2);
+    } else if (code === EOI) {
+      return ff + 2;
+    } else {
+      at = ff + 2 + segmentLength(buffer, ff + 2, label);
+    }
+  }
+}
+
+/** Names the common wrong formats so the message tells the editor what to do. */
+export function describeNonJpeg(buffer: Uint8Array): string {
+  const head = Buffer.from(buffer.subarray(0, 16));
+  const ascii = head.toString('latin1');
+  if (head.length === 0) return 'an empty file';
+  if (ascii.startsWith('\x89PNG')) return 'a PNG image';
+  if (ascii.slice(4, 8) === 'ftyp') return /^(heic|heix|hevc|mif1|msf1|avif)/.test(ascii.slice(8, 12)) ? 'a HEIC/HEIF/AVIF image' : 'an MP4/QuickTime file';
+  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'a WebP image';
+  if (ascii.startsWith('GIF8')) return 'a GIF image';
+  if (ascii.startsWith('II*\0') || ascii.startsWith('MM\0*')) return 'a TIFF or camera raw file';
+  if (ascii.startsWith('%PDF')) return 'a PDF document';
+  if (isProbablyText(buffer)) return 'a text file';
+  return 'not an image format recognised here';
+}
+
+function isProbablyText(buffer: Uint8Array): boolean {
+  const sample = buffer.subarray(0, 512);
+  return sample.every((byte) => byte === 0x09 || byte === 0x0a || byte === 0x0d || byte >= 0x20);
+}

@@ -1,0 +1,291 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import yauzl from 'yauzl';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildPackIfChanged, packInputsKey, sha256File, writeZip, type ZipEntry } from '../../src/lib/zip-pack';
+
+let dir: string;
+let photoA: string;
+let photoB: string;
+const captionsKo = '파일: 2023-04-03-tca-visit-01.jpg\n캡션: 신베이컴퓨터협회 방문\n'.repeat(20);
+const captionsZh = '檔案：2023-04-03-tca-visit-01.jpg\n圖說：新北市電腦商業同業公會參訪\n'.repeat(20);
+
+interface ReadEntry {
+  name: string;
+  compressionMethod: number;
+  data: Buffer;
+  lastModFileDate: number;
+  lastModFileTime: number;
+  extraFields: number;
+}
+
+async function readZip(path: string): Promise<ReadEntry[]> {
+  const zip = await yauzl.openPromise(path);
+  const entries: ReadEntry[] = [];
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+      entries.push({
+        name: entry.fileName,
+        compressionMethod: entry.compressionMethod,
+        data: Buffer.concat(chunks),
+        lastModFileDate: entry.lastModFileDate,
+        lastModFileTime: entry.lastModFileTime,
+        extraFields: entry.extraFields.length,
+      });
+    }
+  } finally {
+    zip.close();
+  }
+  return entries;
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function packEntries(): ZipEntry[] {
+  // Deliberately out of order: writeZip must sort.
+  return [
+    { name: 'photos/b.jpg', source: { path: photoB } },
+    { name: 'captions-zh-Hant.txt', source: { data: captionsZh } },
+    { name: 'photos/a.jpg', source: { path: photoA } },
+    { name: 'captions-ko.txt', source: { data: Buffer.from(captionsKo, 'utf8') } },
+  ];
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'zip-pack-'));
+  photoA = join(dir, 'a.jpg');
+  photoB = join(dir, 'b.jpg');
+  await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c81e3c' } }).jpeg().toFile(photoA);
+  await sharp({ create: { width: 64, height: 48, channels: 3, background: '#1e64c8' } }).jpeg().toFile(photoB);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('writeZip', () => {
+  let zipPath: string;
+  let result: { size: number; sha256: string };
+  let entries: ReadEntry[];
+
+  beforeAll(async () => {
+    zipPath = join(dir, 'pack.zip');
+    result = await writeZip(zipPath, packEntries());
+    entries = await readZip(zipPath);
+  });
+
+  test('sorts entries by name', () => {
+    expect(entries.map((entry) => entry.name)).toEqual(['captions-ko.txt', 'captions-zh-Hant.txt', 'photos/a.jpg', 'photos/b.jpg']);
+  });
+
+  test('stores JPEGs and deflates text', () => {
+    expect(entries.map((entry) => entry.compressionMethod)).toEqual([8, 8, 0, 0]);
+  });
+
+  test('round-trips every entry', async () => {
+    expect(entries[0]!.data.toString('utf8')).toBe(captionsKo);
+    expect(entries[1]!.data.toString('utf8')).toBe(captionsZh);
+    expect(entries[2]!.data.equals(await readFile(photoA))).toBe(true);
+    expect(entries[3]!.data.equals(await readFile(photoB))).toBe(true);
+  });
+
+  test('stamps 1980-01-01 00:00 and no extra fields', () => {
+    for (const entry of entries) {
+      expect(entry.lastModFileDate).toBe((0 << 9) | (1 << 5) | 1);
+      expect(entry.lastModFileTime).toBe(0);
+      expect(entry.extraFields).toBe(0);
+    }
+  });
+
+  test('reports the size and SHA-256 of what it wrote', async () => {
+    const bytes = await readFile(zipPath);
+    expect(result).toEqual({ size: bytes.length, sha256: sha256(bytes) });
+  });
+
+  test('gives identical bytes when written again', async () => {
+    const again = await writeZip(join(dir, 'pack-again.zip'), packEntries().reverse());
+    expect(again.sha256).toBe(result.sha256);
+  });
+
+  test('stamps a given wall-clock time', async () => {
+    const stamped = join(dir, 'stamped.zip');
+    await writeZip(stamped, packEntries(), { modifiedAt: '2023-04-03T10:15:30' });
+    const [first] = await readZip(stamped);
+    expect(first!.lastModFileDate).toBe(((2023 - 1980) << 9) | (4 << 5) | 3);
+    expect(first!.lastModFileTime).toBe((10 << 11) | (15 << 5) | (30 / 2));
+  });
+
+  test('lets the caller force compression either way', async () => {
+    const forced = join(dir, 'forced.zip');
+    await writeZip(forced, [
+      { name: 'a.jpg', source: { path: photoA }, compress: true },
+      { name: 'notes.txt', source: { data: '메모' }, compress: false },
+    ]);
+    expect((await readZip(forced)).map((entry) => entry.compressionMethod)).toEqual([8, 0]);
+  });
+});
+
+describe('writeZip under different time zones', () => {
+  const node = resolve('node_modules/.bin/node');
+  const moduleUrl = pathToFileURL(resolve('src/lib/zip-pack.ts')).href;
+
+  async function hashUnder(timeZone: string, out: string): Promise<string> {
+    const script = `
+      import { writeZip } from ${JSON.stringify(moduleUrl)};
+      const entries = JSON.parse(process.argv[1]);
+      const result = await writeZip(process.argv[2], entries, { modifiedAt: '2023-04-03T10:15:30' });
+      console.log(result.sha256);`;
+    const entries = [
+      { name: 'photos/a.jpg', source: { path: photoA } },
+      { name: 'captions-ko.txt', source: { data: captionsKo } },
+    ];
+    const { stdout } = await promisify(execFile)(node, ['--input-type=module', '-e', script, JSON.stringify(entries), out], {
+      env: { ...process.env, TZ: timeZone },
+    });
+    return stdout.trim();
+  }
+
+  test('gives the same bytes in UTC, Seoul and New York', async () => {
+    const hashes = await Promise.all(
+      ['UTC', 'Asia/Seoul', 'America/New_York'].map((timeZone, index) => hashUnder(timeZone, join(dir, `tz-${index}.zip`))),
+    );
+    expect(hashes[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set(hashes).size).toBe(1);
+    const [entry] = await readZip(join(dir, 'tz-2.zip'));
+    expect(entry!.lastModFileTime).toBe((10 << 11) | (15 << 5) | 15);
+  }, 30_000);
+});
+
+describe('writeZip refusals', () => {
+  test('rejects a missing source and leaves nothing behind', async () => {
+    const out = join(dir, 'broken.zip');
+    await expect(writeZip(out, [{ name: 'gone.jpg', source: { path: join(dir, 'gone.jpg') } }])).rejects.toThrow(/ENOENT/);
+    const leftovers = (await readdir(dir)).filter((name) => name.startsWith('broken.zip'));
+    expect(leftovers).toEqual([]);
+  });
+
+  test('rejects two entries with one name', async () => {
+    await expect(
+      writeZip(join(dir, 'dup.zip'), [
+        { name: 'a.txt', source: { data: '가' } },
+        { name: 'a.txt', source: { data: '나' } },
+      ]),
+    ).rejects.toThrow(/both named "a\.txt"/);
+  });
+
+  test('rejects an impossible date in modifiedAt', async () => {
+    await expect(writeZip(join(dir, 'feb30.zip'), packEntries(), { modifiedAt: '2023-02-30' })).rejects.toThrow(/does not exist/);
+  });
+
+  test('rejects a time zone in modifiedAt', async () => {
+    await expect(writeZip(join(dir, 'tz.zip'), packEntries(), { modifiedAt: '2023-04-03T10:00:00+09:00' })).rejects.toThrow(
+      /without a time zone/,
+    );
+  });
+});
+
+describe('packInputsKey', () => {
+  const base = {
+    formatVersion: 1,
+    files: [
+      { name: 'a.jpg', sha256: 'a'.repeat(64) },
+      { name: 'b.jpg', sha256: 'b'.repeat(64) },
+    ],
+    metadata: { caption: { ko: '신베이컴퓨터협회 방문', 'zh-Hant': '新北市電腦商業同業公會參訪' }, credit: 'Sisa Times' },
+  };
+
+  test('ignores the order of files and of object keys', () => {
+    const reordered = {
+      metadata: { credit: 'Sisa Times', caption: { 'zh-Hant': '新北市電腦商業同業公會參訪', ko: '신베이컴퓨터협회 방문' } },
+      files: [...base.files].reverse(),
+      formatVersion: 1,
+    };
+    expect(packInputsKey(reordered)).toBe(packInputsKey(base));
+  });
+
+  test('changes with a file, the metadata or the format version', () => {
+    const key = packInputsKey(base);
+    expect(packInputsKey({ ...base, files: [base.files[0]!, { name: 'b.jpg', sha256: 'c'.repeat(64) }] })).not.toBe(key);
+    expect(packInputsKey({ ...base, metadata: { ...base.metadata, credit: 'Sisa Times / Kim' } })).not.toBe(key);
+    expect(packInputsKey({ ...base, formatVersion: 2 })).not.toBe(key);
+  });
+});
+
+describe('buildPackIfChanged', () => {
+  async function keyFor(caption: string): Promise<string> {
+    return packInputsKey({
+      formatVersion: 1,
+      files: [{ name: 'photos/a.jpg', sha256: await sha256File(photoA) }],
+      metadata: { caption },
+    });
+  }
+
+  function builder(caption: string, calls: string[]) {
+    return async (path: string) => {
+      calls.push(path);
+      await writeZip(path, [
+        { name: 'photos/a.jpg', source: { path: photoA } },
+        { name: 'captions-ko.txt', source: { data: caption } },
+      ]);
+    };
+  }
+
+  test('builds once, then reuses the cached pack until the inputs change', async () => {
+    const cacheDir = join(dir, 'cache');
+    const dest = join(dir, 'site', 'ko', 'press', 'pack.zip');
+    const calls: string[] = [];
+
+    const first = await buildPackIfChanged(cacheDir, await keyFor('신베이컴퓨터협회 방문'), dest, builder('신베이컴퓨터협회 방문', calls));
+    const firstBytes = await readFile(dest);
+    const second = await buildPackIfChanged(cacheDir, await keyFor('신베이컴퓨터협회 방문'), dest, builder('신베이컴퓨터협회 방문', calls));
+    expect([first.rebuilt, second.rebuilt]).toEqual([true, false]);
+    expect(calls).toHaveLength(1);
+    expect((await readFile(dest)).equals(firstBytes)).toBe(true);
+    expect((await stat(dest)).ino).toBe((await stat(second.cachedPath)).ino);
+
+    const third = await buildPackIfChanged(cacheDir, await keyFor('신베이컴퓨터협회 방문 (수정)'), dest, builder('신베이컴퓨터협회 방문 (수정)', calls));
+    expect(third.rebuilt).toBe(true);
+    expect(calls).toHaveLength(2);
+    const entries = await readZip(dest);
+    expect(entries.find((entry) => entry.name === 'captions-ko.txt')!.data.toString('utf8')).toBe('신베이컴퓨터협회 방문 (수정)');
+  });
+
+  test('copies instead of linking when asked', async () => {
+    const cacheDir = join(dir, 'cache-copy');
+    const dest = join(dir, 'copied.zip');
+    const { cachedPath } = await buildPackIfChanged(cacheDir, await keyFor('참방'), dest, builder('참방', []), { link: false });
+    const [cached, placed] = await Promise.all([stat(cachedPath), stat(dest)]);
+    expect(placed.ino).not.toBe(cached.ino);
+    expect((await readFile(dest)).equals(await readFile(cachedPath))).toBe(true);
+  });
+
+  test('caches nothing when the build fails, so the next run builds again', async () => {
+    const cacheDir = join(dir, 'cache-fail');
+    const key = await keyFor('失敗');
+    await expect(
+      buildPackIfChanged(cacheDir, key, join(dir, 'fail.zip'), async (path) => {
+        await writeFile(path, 'half a zip');
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await readdir(cacheDir)).toEqual([]);
+    const retry = await buildPackIfChanged(cacheDir, key, join(dir, 'fail.zip'), builder('失敗', []));
+    expect(retry.rebuilt).toBe(true);
+  });
+
+  test('refuses a key that is not a SHA-256', async () => {
+    await expect(buildPackIfChanged(join(dir, 'cache'), '../../etc/passwd', join(dir, 'x.zip'), async () => {})).rejects.toThrow(
+      /not a SHA-256/,
+    );
+  });
+});
