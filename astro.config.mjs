@@ -5,6 +5,7 @@ import { astroI18n } from './src/i18n/locales.ts';
 import { siteConfig } from './src/site.config.ts';
 import { contentPreflight } from './src/integrations/content-preflight.ts';
 import { contentDir } from './src/lib/paths.ts';
+import { unpublishedOriginals } from './src/integrations/unpublished-originals.ts';
 
 export default defineConfig({
   site: siteConfig.url,
@@ -14,6 +15,17 @@ export default defineConfig({
   cacheDir: process.env.PRESS_CACHE_DIR ?? './.cache/astro',
   // Astro types i18n from literal locale tuples written in this file; ours come from the locale config.
   i18n: /** @type {any} */ (astroI18n),
-  integrations: [contentPreflight(contentDir), mdx()],
+  integrations: [contentPreflight(contentDir), mdx(), unpublishedOriginals()],
   build: { format: 'directory' },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Every MDX module carries Astro's "use astro:head-inject" directive, and Rolldown warns about
+        // each one; the warning is Astro's internal business and buries real messages for authors.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
 });

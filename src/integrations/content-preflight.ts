@@ -2,12 +2,12 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatProblem, type ContentProblem } from '../lib/content-errors';
-import { missingPhotoFile, momentsWithoutTimeZone } from '../lib/content-checks';
+import { duplicatePhotoIds, momentsWithoutTimeZone, notUtf8, photoFileProblems, slugProblems, unknownComponents } from '../lib/raw-checks';
 
-function filesIn(dir: string, pattern: RegExp): string[] {
+function entries(dir: string, keep: (name: string, isDirectory: boolean) => boolean): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((item) => item.isFile() && pattern.test(item.name))
+      .filter((item) => keep(item.name, item.isDirectory()))
       .map((item) => join(dir, item.name))
       .sort();
   } catch {
@@ -15,32 +15,25 @@ function filesIn(dir: string, pattern: RegExp): string[] {
   }
 }
 
-function subfolders(dir: string): string[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((item) => item.isDirectory())
-      .map((item) => join(dir, item.name))
-      .sort();
-  } catch {
-    return [];
-  }
-}
+const dataFolders = ['events', 'mous', 'organizations', 'people'];
 
-/**
- * Checks on the raw files that must run before Astro reads them: Astro reports a missing image
- * without saying which caption file names it, and YAML drops the time zone of unquoted dates.
- */
+/** Every raw-file problem in a content folder; a file with the wrong encoding is not read further. */
 export function preflightProblems(contentDir: string): ContentProblem[] {
-  const releaseFolders = subfolders(join(contentDir, 'releases'));
-  const show = (problem: ContentProblem) => ({ ...problem, file: relative(process.cwd(), problem.file) });
-  return [
-    ...releaseFolders
-      .flatMap((folder) => filesIn(folder, /\.mdx$/))
-      .flatMap((file) => momentsWithoutTimeZone(file, ['date', 'updated', 'embargo'])),
-    ...releaseFolders
-      .flatMap((folder) => filesIn(join(folder, 'photos'), /\.ya?ml$/))
-      .flatMap((file) => [...missingPhotoFile(file), ...momentsWithoutTimeZone(file, ['taken'], { allowDay: ['taken'] })]),
-  ].map(show);
+  const releaseFolders = entries(join(contentDir, 'releases'), (_name, isDirectory) => isDirectory);
+  const releaseFiles = releaseFolders.flatMap((folder) => entries(folder, (name) => name.endsWith('.mdx')));
+  const photoFiles = releaseFolders.flatMap((folder) => entries(join(folder, 'photos'), (name) => /\.ya?ml$/.test(name)));
+  const dataFiles = dataFolders.flatMap((folder) => entries(join(contentDir, folder), (name) => /\.ya?ml$/.test(name)));
+
+  const encoding = [...releaseFiles, ...photoFiles, ...dataFiles].flatMap((file) => notUtf8(file));
+  const readable = (file: string) => !encoding.some((problem) => problem.file === file);
+  const problems = [
+    ...encoding,
+    ...slugProblems(releaseFolders),
+    ...duplicatePhotoIds(photoFiles),
+    ...releaseFiles.filter(readable).flatMap((file) => [...momentsWithoutTimeZone(file, ['date', 'updated', 'embargo']), ...unknownComponents(file)]),
+    ...photoFiles.filter(readable).flatMap((file) => [...photoFileProblems(file), ...momentsWithoutTimeZone(file, ['taken'], { allowDay: ['taken'] })]),
+  ];
+  return problems.map((problem) => ({ ...problem, file: relative(process.cwd(), problem.file) }));
 }
 
 /** Fails a build, and warns in dev, before Astro touches content with problems. */

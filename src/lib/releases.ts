@@ -72,6 +72,7 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
     if (!isLocalePath(localePath)) {
       problems.push({
         file: fileOf(entry),
+        field: 'file name',
         problem: `"${localePath}" is not one of the site's languages`,
         fix: `name the file ${localePaths.map((path) => `${path}.mdx`).join(', ')}, or add the language to src/i18n/locales.ts`,
       });
@@ -89,6 +90,7 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
       const someFile = fileOf(Object.values(versions)[0]!);
       problems.push({
         file: someFile,
+        field: 'file name',
         problem: `the release folder "${slug}" has no original-language file`,
         fix: `add ${localeByPath(defaultLocale).path}.mdx to the folder: translations are made from it`,
       });
