@@ -6,6 +6,7 @@ import { siteConfig } from './src/site.config.ts';
 import { contentPreflight } from './src/integrations/content-preflight.ts';
 import { contentDir } from './src/lib/paths.ts';
 import { unpublishedOriginals } from './src/integrations/unpublished-originals.ts';
+import { hostFiles } from './src/integrations/host-files.ts';
 
 export default defineConfig({
   site: siteConfig.url,
@@ -15,7 +16,7 @@ export default defineConfig({
   cacheDir: process.env.PRESS_CACHE_DIR ?? './.cache/astro',
   // Astro types i18n from literal locale tuples written in this file; ours come from the locale config.
   i18n: /** @type {any} */ (astroI18n),
-  integrations: [contentPreflight(contentDir), mdx(), unpublishedOriginals()],
+  integrations: [contentPreflight(contentDir), mdx(), unpublishedOriginals(), hostFiles()],
   build: { format: 'directory' },
   vite: {
     build: {
