@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatProblem, type ContentProblem } from '../lib/content-errors';
 import { missingPhotoFile, momentsWithoutTimeZone } from '../lib/content-checks';
+import { photoFileProblems } from '../lib/photo-checks';
+import { siteConfig } from '../site.config';
 
 function filesIn(dir: string, pattern: RegExp): string[] {
   try {
@@ -28,18 +30,24 @@ function subfolders(dir: string): string[] {
 
 /**
  * Checks on the raw files that must run before Astro reads them: Astro reports a missing image
- * without saying which caption file names it, and YAML drops the time zone of unquoted dates.
+ * without saying which caption file names it, YAML drops the time zone of unquoted dates, and an
+ * image that cannot go into a press pack (not a JPEG, too large) is better named now than by
+ * exiftool halfway through the build.
  */
-export function preflightProblems(contentDir: string): ContentProblem[] {
+export async function preflightProblems(contentDir: string, maxPhotoPixels: number = siteConfig.maxPhotoPixels): Promise<ContentProblem[]> {
   const releaseFolders = subfolders(join(contentDir, 'releases'));
   const show = (problem: ContentProblem) => ({ ...problem, file: relative(process.cwd(), problem.file) });
+  const photoFiles = releaseFolders.flatMap((folder) => filesIn(join(folder, 'photos'), /\.ya?ml$/));
+  const imageProblems = await Promise.all(photoFiles.map((file) => photoFileProblems(file, maxPhotoPixels)));
   return [
     ...releaseFolders
       .flatMap((folder) => filesIn(folder, /\.mdx$/))
       .flatMap((file) => momentsWithoutTimeZone(file, ['date', 'updated', 'embargo'])),
-    ...releaseFolders
-      .flatMap((folder) => filesIn(join(folder, 'photos'), /\.ya?ml$/))
-      .flatMap((file) => [...missingPhotoFile(file), ...momentsWithoutTimeZone(file, ['taken'], { allowDay: ['taken'] })]),
+    ...photoFiles.flatMap((file, index) => [
+      ...missingPhotoFile(file),
+      ...imageProblems[index]!,
+      ...momentsWithoutTimeZone(file, ['taken'], { allowDay: ['taken'] }),
+    ]),
   ].map(show);
 }
 
@@ -48,8 +56,8 @@ export function contentPreflight(contentDir: string): AstroIntegration {
   return {
     name: 'pressroom:content-preflight',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
-        const problems = preflightProblems(contentDir);
+      'astro:config:setup': async ({ command, logger }) => {
+        const problems = await preflightProblems(contentDir);
         if (problems.length === 0) return;
         if (command === 'build') throw new ContentError(problems);
         for (const problem of problems) logger.warn(formatProblem(problem));

@@ -94,14 +94,19 @@ export function momentsWithoutTimeZone(file: string, fields: readonly string[], 
     }));
 }
 
+/** The image file a photo's YAML file names, resolved beside it; undefined when it names none. */
+export function photoImagePath(file: string): string | undefined {
+  const image = rawData(file).image;
+  return typeof image === 'string' && image.trim() !== '' ? resolve(dirname(file), image) : undefined;
+}
+
 /** The image named by a photo's YAML file must exist beside it. */
 export function missingPhotoFile(file: string): ContentProblem[] {
-  const image = rawData(file).image;
-  if (typeof image !== 'string' || image.trim() === '') {
+  const path = photoImagePath(file);
+  if (!path) {
     return [{ file, field: 'image', problem: 'is missing', fix: 'add "image: ./<file name>.jpg" naming the photo file beside this caption file' }];
   }
-  const path = resolve(dirname(file), image);
   return existsSync(path)
     ? []
-    : [{ file, field: 'image', problem: `the file "${image}" does not exist`, fix: `put the photo at ${relative(process.cwd(), path)} or correct the file name` }];
+    : [{ file, field: 'image', problem: `the file "${String(rawData(file).image)}" does not exist`, fix: `put the photo at ${relative(process.cwd(), path)} or correct the file name` }];
 }
