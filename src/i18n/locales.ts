@@ -26,6 +26,12 @@ export type LocalePath = Locale['path'];
 export const defaultLocale = 'ko' satisfies LocaleCode;
 export type DefaultLocale = typeof defaultLocale;
 
+/**
+ * The language of metadata fields that have no language variants (a photo's XMP credit line,
+ * EXIF description, people and place names): what picture desks abroad read.
+ */
+export const internationalLocale = 'en' satisfies LocaleCode;
+
 export const localeCodes = locales.map((locale) => locale.code) as LocaleCode[];
 export const localePaths = locales.map((locale) => locale.path) as LocalePath[];
 
