@@ -3,8 +3,8 @@ import { brokenContentCases } from '../fixtures/broken-content';
 import { buildSite, contentCopy } from '../helpers/build-site';
 
 describe('broken content fails the build with a message a press officer can act on', () => {
-  it.each(brokenContentCases)('$name', async ({ edits, file, field }) => {
-    const result = await buildSite(await contentCopy(edits));
+  it.each(brokenContentCases)('$name', async ({ edits, file, field, env, says }) => {
+    const result = await buildSite(await contentCopy(edits), env);
     expect(result.code).not.toBe(0);
     // Astro colours its output; the words are what the author reads.
     const output = result.output.replace(/\x1b\[[0-9;]*m/g, '');
@@ -17,5 +17,6 @@ describe('broken content fails the build with a message a press officer can act 
     expect(reports.length, `no line names ${file}:\n${output.slice(-3000)}`).toBeGreaterThan(0);
     const namesField = (report: string) => report.split('\n').some((line) => fieldPattern.test(line));
     expect(reports.some(namesField), output.slice(-3000)).toBe(true);
+    if (says) expect(reports.some((report) => namesField(report) && report.includes(says)), output.slice(-3000)).toBe(true);
   });
 });
