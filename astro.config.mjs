@@ -4,19 +4,20 @@ import mdx from '@astrojs/mdx';
 import { astroI18n } from './src/i18n/locales.ts';
 import { siteConfig } from './src/site.config.ts';
 import { contentPreflight } from './src/integrations/content-preflight.ts';
-import { contentDir } from './src/lib/paths.ts';
 import { unpublishedOriginals } from './src/integrations/unpublished-originals.ts';
 import { hostFiles } from './src/integrations/host-files.ts';
+import { pressKit } from './src/integrations/press-kit.ts';
+import { astroCacheDir, contentDir } from './src/lib/paths.ts';
 
 export default defineConfig({
   site: siteConfig.url,
   trailingSlash: 'always',
   outDir: process.env.PRESS_OUT_DIR ?? './dist',
   // Processed images survive `npm ci` (which empties node_modules/.astro) when kept here.
-  cacheDir: process.env.PRESS_CACHE_DIR ?? './.cache/astro',
+  cacheDir: astroCacheDir,
   // Astro types i18n from literal locale tuples written in this file; ours come from the locale config.
   i18n: /** @type {any} */ (astroI18n),
-  integrations: [contentPreflight(contentDir), mdx(), unpublishedOriginals(), hostFiles()],
+  integrations: [contentPreflight(contentDir), mdx(), pressKit(), unpublishedOriginals(), hostFiles()],
   build: { format: 'directory' },
   vite: {
     build: {

@@ -24,7 +24,7 @@ const steps: Step[] = [
   {
     name: 'content files',
     run: async () => {
-      const problems = preflightProblems(contentDir);
+      const problems = await preflightProblems(contentDir);
       for (const problem of problems) console.error(formatProblem(problem));
       return { ok: problems.length === 0, detail: problems.length === 0 ? 'encoding, dates, photos, components, slugs' : `${problems.length} problem(s)` };
     },

@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatProblem, type ContentProblem } from '../lib/content-errors';
-import { duplicatePhotoIds, momentsWithoutTimeZone, notUtf8, photoFileProblems, slugProblems, unknownComponents } from '../lib/raw-checks';
+import { photoFileProblems } from '../lib/photo-checks';
+import { duplicatePhotoIds, missingPhotoFile, momentsWithoutTimeZone, notUtf8, slugProblems, unknownComponents } from '../lib/raw-checks';
+import { siteConfig } from '../site.config';
 
 function entries(dir: string, keep: (name: string, isDirectory: boolean) => boolean): string[] {
   try {
@@ -17,8 +19,12 @@ function entries(dir: string, keep: (name: string, isDirectory: boolean) => bool
 
 const dataFolders = ['events', 'mous', 'organizations', 'people'];
 
-/** Every raw-file problem in a content folder; a file with the wrong encoding is not read further. */
-export function preflightProblems(contentDir: string): ContentProblem[] {
+/**
+ * Every raw-file problem in a content folder, found before Astro reads it: a file with the wrong
+ * encoding is not read further, and an image that cannot go into a press pack (not a JPEG, too
+ * large) is better named now than by exiftool halfway through the build.
+ */
+export async function preflightProblems(contentDir: string, maxPhotoPixels: number = siteConfig.maxPhotoPixels): Promise<ContentProblem[]> {
   const releaseFolders = entries(join(contentDir, 'releases'), (_name, isDirectory) => isDirectory);
   const releaseFiles = releaseFolders.flatMap((folder) => entries(folder, (name) => name.endsWith('.mdx')));
   const photoFiles = releaseFolders.flatMap((folder) => entries(join(folder, 'photos'), (name) => /\.ya?ml$/.test(name)));
@@ -26,12 +32,18 @@ export function preflightProblems(contentDir: string): ContentProblem[] {
 
   const encoding = [...releaseFiles, ...photoFiles, ...dataFiles].flatMap((file) => notUtf8(file));
   const readable = (file: string) => !encoding.some((problem) => problem.file === file);
+  const readablePhotos = photoFiles.filter(readable);
+  const imageProblems = await Promise.all(readablePhotos.map((file) => photoFileProblems(file, maxPhotoPixels)));
   const problems = [
     ...encoding,
     ...slugProblems(releaseFolders),
     ...duplicatePhotoIds(photoFiles),
     ...releaseFiles.filter(readable).flatMap((file) => [...momentsWithoutTimeZone(file, ['date', 'updated', 'embargo']), ...unknownComponents(file)]),
-    ...photoFiles.filter(readable).flatMap((file) => [...photoFileProblems(file), ...momentsWithoutTimeZone(file, ['taken'], { allowDay: ['taken'] })]),
+    ...readablePhotos.flatMap((file, index) => [
+      ...missingPhotoFile(file),
+      ...imageProblems[index]!,
+      ...momentsWithoutTimeZone(file, ['taken'], { allowDay: ['taken'] }),
+    ]),
   ];
   return problems.map((problem) => ({ ...problem, file: relative(process.cwd(), problem.file) }));
 }
@@ -41,8 +53,8 @@ export function contentPreflight(contentDir: string): AstroIntegration {
   return {
     name: 'pressroom:content-preflight',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
-        const problems = preflightProblems(contentDir);
+      'astro:config:setup': async ({ command, logger }) => {
+        const problems = await preflightProblems(contentDir);
         if (problems.length === 0) return;
         if (command === 'build') throw new ContentError(problems);
         for (const problem of problems) logger.warn(formatProblem(problem));

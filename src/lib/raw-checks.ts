@@ -1,13 +1,11 @@
 /**
  * Checks on the raw content files, made before Astro reads them: things Astro either reports
- * without naming the file (a missing or non-JPEG photo, an unknown MDX component, a non-UTF-8
- * file) or does not notice at all (a time zone dropped by YAML, a photo id used twice).
+ * without naming the file (a missing photo, an unknown MDX component, a non-UTF-8 file) or does not notice at all (a time zone dropped by YAML, a photo id used twice).
  */
-import { existsSync, openSync, readSync, closeSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ContentProblem } from './content-errors';
-import { describeNonJpeg, isJpeg } from './photo-metadata';
 import { releaseComponentNames } from './mdx-components';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -60,30 +58,21 @@ export function momentsWithoutTimeZone(file: string, fields: readonly string[], 
     });
 }
 
-function head(path: string, length = 64): Buffer {
-  const buffer = Buffer.alloc(length);
-  const descriptor = openSync(path, 'r');
-  try {
-    return buffer.subarray(0, readSync(descriptor, buffer, 0, length, 0));
-  } finally {
-    closeSync(descriptor);
-  }
+/** The image file a photo's YAML file names, resolved beside it; undefined when it names none. */
+export function photoImagePath(file: string): string | undefined {
+  const image = rawData(file).image;
+  return typeof image === 'string' && image.trim() !== '' ? resolve(dirname(file), image) : undefined;
 }
 
-/** The image a photo's YAML names must exist beside it and be a JPEG: packs ship originals losslessly. */
-export function photoFileProblems(file: string): ContentProblem[] {
-  const image = rawData(file).image;
-  if (typeof image !== 'string' || image.trim() === '') {
+/** The image a photo's YAML names must exist beside it (its format is checked in photo-checks.ts). */
+export function missingPhotoFile(file: string): ContentProblem[] {
+  const path = photoImagePath(file);
+  if (!path) {
     return [{ file, field: 'image', problem: 'is missing', fix: 'add "image: ./<file name>.jpg" naming the photo file beside this caption file' }];
   }
-  const path = resolve(dirname(file), image);
-  if (!existsSync(path)) {
-    return [{ file, field: 'image', problem: `the file "${image}" does not exist`, fix: `put the photo at ${relative(process.cwd(), path)} or correct the file name` }];
-  }
-  const start = head(path);
-  return isJpeg(start)
+  return existsSync(path)
     ? []
-    : [{ file, field: 'image', problem: `"${image}" is ${describeNonJpeg(start)}, not a JPEG`, fix: 'export the original photo as JPEG (.jpg) at full resolution and name that file here' }];
+    : [{ file, field: 'image', problem: `the file "${String(rawData(file).image)}" does not exist`, fix: `put the photo at ${relative(process.cwd(), path)} or correct the file name` }];
 }
 
 /** Capitalised JSX tags in an MDX body that no release component answers to, with their lines. */

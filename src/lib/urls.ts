@@ -10,6 +10,12 @@ export const paths = {
   event: (locale: LocaleCode, id: string) => `/${localeByCode(locale).path}/events/${id}/`,
   mou: (locale: LocaleCode, id: string) => `/${localeByCode(locale).path}/mous/${id}/`,
   organization: (locale: LocaleCode, id: string) => `/${localeByCode(locale).path}/organizations/${id}/`,
+  photos: (locale: LocaleCode) => `/${localeByCode(locale).path}/photos/`,
+  usageTerms: (locale: LocaleCode) => `/${localeByCode(locale).path}/usage-terms/`,
+  // Downloads are the same file in every language, so their URLs carry none.
+  releasePack: (slug: string) => `/packs/releases/${slug}.zip`,
+  eventPack: (id: string) => `/packs/events/${id}.zip`,
+  original: (photoId: string) => `/photos/originals/${photoId}.jpg`,
 };
 
 /** Absolute URL on the published site, as canonical links, hreflang and feeds require. */
