@@ -59,6 +59,19 @@ function translationProblems(original: ReleaseEntry, translation: ReleaseEntry):
     }));
 }
 
+/** `<Photo id>`s in a body that the release does not list: the page and the pack could not show them. */
+function unlistedPhotos(version: ReleaseEntry, photos: string[]): ContentProblem[] {
+  return [...(version.body ?? '').matchAll(/<Photo\s+id=["']([^"']+)["']/g)]
+    .map((match) => match[1]!)
+    .filter((id) => !photos.includes(id))
+    .map((id) => ({
+      file: fileOf(version),
+      field: `<Photo id="${id}">`,
+      problem: `"${id}" is not one of this release's photos`,
+      fix: `use one of: ${photos.join(', ') || '(none listed)'}, or add "${id}" to "photos" in the original-language file`,
+    }));
+}
+
 /**
  * Groups release files by folder and checks that each group is a consistent set of language
  * versions of one original. Returns the releases that can be built and every problem found.
@@ -119,8 +132,10 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
       });
     }
     for (const locale of locales) {
-      const translation = versions[locale.code];
-      if (translation && translation !== original) problems.push(...translationProblems(original, translation));
+      const version = versions[locale.code];
+      if (!version) continue;
+      if (version !== original) problems.push(...translationProblems(original, version));
+      problems.push(...unlistedPhotos(version, photos));
     }
     if (missing.length > 0) continue;
     releases.push({
