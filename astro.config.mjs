@@ -4,6 +4,9 @@ import mdx from '@astrojs/mdx';
 import { astroI18n } from './src/i18n/locales.ts';
 import { siteConfig } from './src/site.config.ts';
 import { contentPreflight } from './src/integrations/content-preflight.ts';
+import { feedEnclosures } from './src/integrations/feed-enclosures.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { pageSitemap } from './src/integrations/sitemap.ts';
 import { contentDir } from './src/lib/paths.ts';
 
 export default defineConfig({
@@ -14,6 +17,8 @@ export default defineConfig({
   cacheDir: process.env.PRESS_CACHE_DIR ?? './.cache/astro',
   // Astro types i18n from literal locale tuples written in this file; ours come from the locale config.
   i18n: /** @type {any} */ (astroI18n),
-  integrations: [contentPreflight(contentDir), mdx()],
+  integrations: [contentPreflight(contentDir), mdx(), pageSitemap(), feedEnclosures(), searchIndex()],
   build: { format: 'directory' },
+  // Scripts always go to files, never inline, so a Content-Security-Policy needs no script hashes.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 });
