@@ -56,6 +56,8 @@ const variantOf = new Map(variantPairs.flatMap(([a, b]) => [[a, b], [b, a]] as [
  * in the text: 臺北市政府 → 台北市政府. Words are cut with Intl.Segmenter, as Pagefind cuts queries.
  */
 export function variantWords(text: string): string[] {
+  // Segmenting is the costly part; most pages have no variant character at all.
+  if (![...variantOf.keys()].some((char) => text.includes(char))) return [];
   const found = new Set<string>();
   const words = new Intl.Segmenter('zh-Hant', { granularity: 'word' }).segment(text);
   for (const { segment, isWordLike } of words) {

@@ -1,11 +1,22 @@
 import { wallClock } from './dates';
 
+// Building an Intl.DateTimeFormat costs far more than using one; a build asks for few zones.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+function offsetFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /**
  * Offset of an IANA zone from UTC at one instant, in minutes (+480 for Asia/Taipei). Read from
  * Intl, which carries the time-zone database, so daylight-saving changes are honoured.
  */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const name = offsetFormat(timeZone)
     .formatToParts(instant)
     .find((part) => part.type === 'timeZoneName')!.value;
   const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name);
