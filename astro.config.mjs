@@ -7,6 +7,9 @@ import { contentPreflight } from './src/integrations/content-preflight.ts';
 import { unpublishedOriginals } from './src/integrations/unpublished-originals.ts';
 import { hostFiles } from './src/integrations/host-files.ts';
 import { pressKit } from './src/integrations/press-kit.ts';
+import { feedEnclosures } from './src/integrations/feed-enclosures.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { pageSitemap } from './src/integrations/sitemap.ts';
 import { astroCacheDir, contentDir } from './src/lib/paths.ts';
 
 export default defineConfig({
@@ -17,10 +20,22 @@ export default defineConfig({
   cacheDir: astroCacheDir,
   // Astro types i18n from literal locale tuples written in this file; ours come from the locale config.
   i18n: /** @type {any} */ (astroI18n),
-  integrations: [contentPreflight(contentDir), mdx(), pressKit(), unpublishedOriginals(), hostFiles()],
+  integrations: [
+    contentPreflight(contentDir),
+    mdx(),
+    pressKit(),
+    pageSitemap(),
+    feedEnclosures(),
+    searchIndex(),
+    // After everything that writes or reads pages: it removes images no output refers to.
+    unpublishedOriginals(),
+    hostFiles(),
+  ],
   build: { format: 'directory' },
   vite: {
     build: {
+      // Scripts always go to files, never inline, so a Content-Security-Policy needs no script hashes.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rollupOptions: {
         // Every MDX module carries Astro's "use astro:head-inject" directive, and Rolldown warns about
         // each one; the warning is Astro's internal business and buries real messages for authors.

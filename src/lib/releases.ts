@@ -61,7 +61,9 @@ function translationProblems(original: ReleaseEntry, translation: ReleaseEntry):
 
 /** `<Photo id>`s in a body that the release does not list: the page and the pack could not show them. */
 function unlistedPhotos(version: ReleaseEntry, photos: string[]): ContentProblem[] {
-  return [...(version.body ?? '').matchAll(/<Photo\s+id=["']([^"']+)["']/g)]
+  // MDX comments ({/* … */}) are not rendered; the scaffold's instructions show a <Photo> example in one.
+  const rendered = (version.body ?? '').replaceAll(/\{\/\*[\s\S]*?\*\/\}/g, '');
+  return [...rendered.matchAll(/<Photo\s+id=["']([^"']+)["']/g)]
     .map((match) => match[1]!)
     .filter((id) => !photos.includes(id))
     .map((id) => ({
