@@ -1,0 +1,48 @@
+import { rm } from 'node:fs/promises';
+import { buildSite, contentCopy, projectRoot } from './build-site';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Built site of the sample content plus a Korean-only release fixture. */
+    siteDir: string;
+  }
+}
+
+interface SharedSite {
+  siteDir: string;
+  contentDir: string;
+  users: number;
+}
+
+// Global setups of all projects run in vitest's main process, one after another; a key on
+// globalThis lets them share one build (each costs 20–40 s on 2 cores) instead of one per project.
+const key = Symbol.for('pressroom.tests.sharedSite');
+type Holder = { [key]?: Promise<SharedSite> };
+
+async function buildShared(): Promise<SharedSite> {
+  const contentDir = await contentCopy([], [`${projectRoot}/tests/fixtures/ko-only-release`]);
+  const result = await buildSite(contentDir);
+  if (result.code !== 0) throw new Error(`The test build failed:\n${result.output.slice(-4000)}`);
+  return { siteDir: result.outDir, contentDir, users: 0 };
+}
+
+/**
+ * The sample content plus the Korean-only fixture, built once per test run whichever projects
+ * ask for it. Call the returned function from the global setup's teardown.
+ */
+export async function useSharedSite(): Promise<{ siteDir: string; release: () => Promise<void> }> {
+  const holder = globalThis as Holder;
+  holder[key] ??= buildShared();
+  const site = await holder[key];
+  site.users += 1;
+  return {
+    siteDir: site.siteDir,
+    release: async () => {
+      site.users -= 1;
+      if (site.users > 0) return;
+      delete holder[key];
+      await rm(site.contentDir, { recursive: true, force: true });
+      await rm(site.siteDir, { recursive: true, force: true });
+    },
+  };
+}
