@@ -16,4 +16,11 @@ export default defineConfig({
   i18n: /** @type {any} */ (astroI18n),
   integrations: [contentPreflight(contentDir), mdx()],
   build: { format: 'directory' },
+  // Astro hashes every script and style it emits into a <meta> CSP, so nothing inline runs
+  // unless the build put it there; the browser tests fail on any violation.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
 });
