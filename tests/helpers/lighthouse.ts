@@ -1,6 +1,5 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumFlags } from './browser';
@@ -18,23 +17,23 @@ export interface LighthouseReport {
   failedAudits: string[];
   /** Lighthouse's measure of the host's CPU (a desktop scores 1000–2000; its 4× slowdown assumes one). */
   benchmarkIndex: number;
-  /** Whether Chromium ran at a raised CPU priority. */
+  /** Whether Chromium ran with a raised CPU share (see raiseCpuShare). */
   prioritized: boolean;
 }
 
 /**
  * On a shared machine other people's builds take the CPU in bursts; Lighthouse then counts the
  * time our page waited for a core as blocking time (we saw 2.2 s on a page without scripts).
- * As root, Chromium therefore runs at a raised priority (nice -10), which measures the page rather
- * than the neighbours, as a dedicated machine would. Elsewhere it runs as it is.
+ * chrome-launcher starts Chromium in a session of its own, which Linux schedules as one group
+ * ("autogroup") against every other session, whatever the nice value of each process; as root we
+ * raise that group's share (autogroup nice -20), so Lighthouse measures the page rather than the
+ * neighbours, as a dedicated machine would. Elsewhere Chromium runs as it is.
  */
-async function prioritizedChromium(chromePath: string): Promise<{ path: string; prioritized: boolean; cleanUp: () => Promise<void> }> {
-  if (process.getuid?.() !== 0) return { path: chromePath, prioritized: false, cleanUp: async () => {} };
-  const dir = await mkdtemp(join(tmpdir(), 'pressroom-lighthouse-'));
-  const wrapper = join(dir, 'chromium');
-  await writeFile(wrapper, `#!/bin/sh\nexec nice -n -10 ${JSON.stringify(chromePath)} "$@"\n`);
-  await chmod(wrapper, 0o755);
-  return { path: wrapper, prioritized: true, cleanUp: () => rm(dir, { recursive: true, force: true }) };
+async function raiseCpuShare(pid: number | undefined): Promise<boolean> {
+  const autogroup = `/proc/${pid}/autogroup`;
+  if (pid === undefined || process.getuid?.() !== 0 || !existsSync(autogroup)) return false;
+  await writeFile(autogroup, '-20');
+  return true;
 }
 
 /**
@@ -44,9 +43,9 @@ async function prioritizedChromium(chromePath: string): Promise<{ path: string; 
  * one unthrottled load.
  */
 export async function runLighthouse(chromePath: string, url: string): Promise<LighthouseReport> {
-  const chromium = await prioritizedChromium(chromePath);
-  const chrome = await chromeLauncher.launch({ chromePath: chromium.path, chromeFlags: chromiumFlags, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: chromiumFlags, logLevel: 'silent' });
   try {
+    const prioritized = await raiseCpuShare(chrome.pid);
     const result = await lighthouse(url, { port: chrome.port, logLevel: 'error', onlyCategories: [...lighthouseCategories] });
     if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
     const { lhr } = result;
@@ -59,9 +58,8 @@ export async function runLighthouse(chromePath: string, url: string): Promise<Li
         .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
         .map((ref) => `${id}/${ref.id} ${Math.round((lhr.audits[ref.id]!.score ?? 0) * 100)}: ${lhr.audits[ref.id]!.title}`),
     );
-    return { url, scores, metrics, failedAudits, benchmarkIndex: lhr.environment.benchmarkIndex, prioritized: chromium.prioritized };
+    return { url, scores, metrics, failedAudits, benchmarkIndex: lhr.environment.benchmarkIndex, prioritized };
   } finally {
     chrome.kill();
-    await chromium.cleanUp();
   }
 }
