@@ -54,9 +54,10 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
   page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
   page.on('requestfailed', (request) => {
     const reason = request.failure()?.errorText;
-    // A link to a file the browser saves (a ZIP) ends its navigation this way; download() checks
-    // that the file itself arrived.
-    if (reason === 'net::ERR_ABORTED' && request.isNavigationRequest()) return;
+    // The browser cancelled it: the reader followed a link while images were still loading, or
+    // a link led to a file that is saved rather than shown (download() checks that one arrived).
+    // Blocked or broken requests fail otherwise (ERR_BLOCKED_BY_CSP, an HTTP error status).
+    if (reason === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${request.url()} (${reason})`);
   });
   page.on('response', (response) => {
