@@ -45,4 +45,11 @@ export default defineConfig({
       },
     },
   },
+  // Astro hashes every script and style it emits into a <meta> CSP, so nothing inline runs
+  // unless the build put it there; the browser tests fail on any violation.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
 });

@@ -17,6 +17,9 @@ document.addEventListener('DOMContentLoaded', () => {
   new window.PagefindUI({
     element,
     showSubResults: true,
+    // Short entity pages that name a city outrank a long release that tells the story; ten results
+    // keep the release on the first screen for the queries journalists type.
+    pageSize: 10,
     showImages: false,
     translations: JSON.parse(element.dataset.translations ?? '{}'),
     processTerm: searchQuery,

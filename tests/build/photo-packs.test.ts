@@ -14,7 +14,7 @@ import { jpegImageData } from '../../src/lib/photo-metadata';
 import { framePositions } from '../../src/schemas/vocabulary';
 import { projectRoot } from '../helpers/build-site';
 import { loadPage } from '../helpers/html';
-import { parseSums, readZip, type ReadEntry } from '../helpers/zip';
+import { parseSums, readZip, type ZipFileEntry } from '../helpers/zip';
 
 const siteDir = inject('siteDir');
 const site = 'https://press.sdf.example.org';
@@ -30,8 +30,8 @@ const eventPack = join(siteDir, 'packs/events/scse-2023.zip');
 
 const exiftool = new ExifTool();
 let scratch: string;
-let releaseEntries: ReadEntry[];
-let eventEntries: ReadEntry[];
+let releaseEntries: ZipFileEntry[];
+let eventEntries: ZipFileEntry[];
 const tagsOf = new Map<string, Record<string, unknown>>();
 const xmpOf = new Map<string, string>();
 
@@ -41,7 +41,7 @@ function tag(tags: Record<string, unknown>, name: string): unknown {
   return key === undefined ? undefined : tags[key];
 }
 
-const entry = (entries: ReadEntry[], name: string) => {
+const entry = (entries: ZipFileEntry[], name: string) => {
   const found = entries.find((item) => item.name === name);
   if (!found) throw new Error(`${name} is not in the pack: ${entries.map((item) => item.name).join(', ')}`);
   return found;
@@ -177,7 +177,7 @@ describe.each(photoIds.map((id) => [id]))('the press copy of %s', (id) => {
 
 describe('the event pack of scse-2023', () => {
   it('holds the same photos as the release pack, and the release texts named by slug', () => {
-    const photos = (entries: ReadEntry[]) => entries.map((item) => item.name).filter((name) => name.endsWith('.jpg'));
+    const photos = (entries: ZipFileEntry[]) => entries.map((item) => item.name).filter((name) => name.endsWith('.jpg'));
     expect(photos(eventEntries)).toEqual(photos(releaseEntries));
     expect(eventEntries.map((item) => item.name).filter((name) => name.endsWith('.md'))).toEqual(
       ['en', 'ko', 'zh-Hant'].map((locale) => `release-${slug}-${locale}.md`),

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { EMBARGOED_PHOTO } from './global-setup';
+import { EMBARGOED_PHOTO } from '../helpers/shared-site';
 import { contentCopy, projectRoot, runScript } from '../helpers/build-site';
 import { writeFixtureJpeg } from '../helpers/fixture-photo';
 import { loadPage } from '../helpers/html';

@@ -1,19 +1,19 @@
 import yauzl from 'yauzl';
 
-export interface ReadEntry {
+/** One file of a ZIP as read back, with the header fields reproducibility depends on. */
+export interface ZipFileEntry {
   name: string;
   compressionMethod: number;
   data: Buffer;
   lastModFileDate: number;
   lastModFileTime: number;
-  /** Number of extra fields (timestamps, Unicode paths…) in the central directory record. */
   extraFields: number;
 }
 
-/** Every entry of a ZIP with its bytes, in archive order, read with yauzl (not by our writer). */
-export async function readZip(path: string): Promise<ReadEntry[]> {
-  const zip = await yauzl.openPromise(path);
-  const entries: ReadEntry[] = [];
+/** Opens a ZIP (a file path or the bytes a browser downloaded) and reads every entry in full. */
+export async function readZip(source: string | Buffer): Promise<ZipFileEntry[]> {
+  const zip = typeof source === 'string' ? await yauzl.openPromise(source) : await yauzl.fromBufferPromise(source);
+  const entries: ZipFileEntry[] = [];
   try {
     for await (const entry of zip.eachEntry()) {
       const chunks: Buffer[] = [];

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildPackIfChanged, cachedFile, packInputsKey, sha256File, writeZip, type ZipEntry } from '../../src/lib/zip-pack';
-import { readZip, type ReadEntry } from '../helpers/zip';
+import { readZip, type ZipFileEntry } from '../helpers/zip';
 
 let dir: string;
 let photoA: string;
@@ -45,7 +45,7 @@ afterAll(async () => {
 describe('writeZip', () => {
   let zipPath: string;
   let result: { size: number; sha256: string };
-  let entries: ReadEntry[];
+  let entries: ZipFileEntry[];
 
   beforeAll(async () => {
     zipPath = join(dir, 'pack.zip');
