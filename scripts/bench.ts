@@ -18,9 +18,8 @@
  *   --work DIR          working folder (default bench/.work; emptied per run, gitignored)
  *   --keep              keep the corpus, outputs and logs in the working folder
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -175,7 +174,7 @@ async function profilePageBuild(dirs: SiteDirs, workDir: string) {
 
 function machine(loadBefore: number, hugo?: string): BenchResults['machine'] {
   const astro = JSON.parse(readFileSync(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string };
-  let os = process.platform;
+  let os: string = process.platform;
   try {
     os = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
   } catch {

@@ -71,7 +71,7 @@ export async function ensureOriginals(count: number, size: PhotoSize, log: (line
   if (missing.length === 0) return { dir, made: 0, seconds: 0 };
   log(`making ${missing.length} of ${count} photo originals (${size.width}×${size.height}) in ${dir}; they are kept for later runs`);
   const noiseSize = { width: size.width + NOISE_MARGIN, height: size.height + NOISE_MARGIN, channels: 3 as const };
-  const noise = await sharp({ create: { ...noiseSize, noise: { type: 'gaussian', mean: 128, sigma: 14 } } }).raw().toBuffer();
+  const noise = await sharp({ create: { ...noiseSize, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 14 } } }).raw().toBuffer();
   let done = 0;
   const worker = async () => {
     for (let n = missing.shift(); n !== undefined; n = missing.shift()) {
