@@ -14,6 +14,7 @@ import { textIn } from '../localized';
 import { pageMeta } from '../page-meta';
 import { paths } from '../urls';
 import { releaseCard } from './release-card';
+import { withCacheKeys } from '../cache-key';
 
 /** Entity pages exist in every locale: their fields fall back one by one, the UI is translated. */
 function entityMeta(locale: LocaleCode, heading: string, description: string, pathIn: (code: LocaleCode) => string) {
@@ -81,8 +82,10 @@ export type OrganizationPageProps = ReturnType<typeof organizationPage>;
 
 /** One page per entry and locale. */
 function perLocale<T extends { id: string }, P>(entries: Iterable<T>, props: (item: T, locale: LocaleCode) => P) {
-  return [...entries].flatMap((item) =>
-    locales.map((locale) => ({ params: { lang: locale.path, id: item.id }, props: props(item, locale.code) })),
+  return withCacheKeys(
+    [...entries].flatMap((item) =>
+      locales.map((locale) => ({ params: { lang: locale.path, id: item.id }, props: props(item, locale.code) })),
+    ),
   );
 }
 

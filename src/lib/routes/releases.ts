@@ -6,6 +6,7 @@ import { pageMeta } from '../page-meta';
 import { releaseInLocale, type Release } from '../releases';
 import { paths } from '../urls';
 import { releaseCard } from './release-card';
+import { withCacheKeys } from '../cache-key';
 
 /** Props of one release page in one locale. */
 export function releasePage(content: SiteContent, release: Release, locale: LocaleCode) {
@@ -31,11 +32,13 @@ export type ReleasePageProps = ReturnType<typeof releasePage>;
 
 export async function releasePagePaths() {
   const content = await siteContent();
-  return content.releases.flatMap((release) =>
-    locales.map((locale) => ({
-      params: { lang: locale.path, slug: release.slug },
-      props: releasePage(content, release, locale.code),
-    })),
+  return withCacheKeys(
+    content.releases.flatMap((release) =>
+      locales.map((locale) => ({
+        params: { lang: locale.path, slug: release.slug },
+        props: releasePage(content, release, locale.code),
+      })),
+    ),
   );
 }
 
@@ -71,11 +74,13 @@ export type ArchivePageProps = ReturnType<typeof archivePage>;
 export async function archivePagePaths() {
   const content = await siteContent();
   const pageCount = Math.max(1, Math.ceil(content.releases.length / ARCHIVE_PAGE_SIZE));
-  return locales.flatMap((locale) =>
-    Array.from({ length: pageCount }, (_, index) => ({
-      params: { lang: locale.path, page: index === 0 ? undefined : `page/${index + 1}` },
-      props: archivePage(content, locale.code, index + 1, pageCount),
-    })),
+  return withCacheKeys(
+    locales.flatMap((locale) =>
+      Array.from({ length: pageCount }, (_, index) => ({
+        params: { lang: locale.path, page: index === 0 ? undefined : `page/${index + 1}` },
+        props: archivePage(content, locale.code, index + 1, pageCount),
+      })),
+    ),
   );
 }
 
@@ -93,5 +98,5 @@ export type HomePageProps = ReturnType<typeof homePage>;
 
 export async function homePagePaths() {
   const content = await siteContent();
-  return locales.map((locale) => ({ params: { lang: locale.path }, props: homePage(content, locale.code) }));
+  return withCacheKeys(locales.map((locale) => ({ params: { lang: locale.path }, props: homePage(content, locale.code) })));
 }
