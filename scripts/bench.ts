@@ -36,7 +36,7 @@ import { runCommand, type CommandRun } from './bench/run-command.ts';
 import { folderSize, listFiles, pageWeight } from './bench/site-weight.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
-const STAND_IN_SIZE: PhotoSize = { width: 480, height: 320 };
+const STAND_IN_SIZE: PhotoSize = { width: 240, height: 160 };
 const started = performance.now();
 
 function log(line: string): void {

@@ -70,6 +70,12 @@ interface Marker {
   start: RegExp;
   /** The section ends at the first line matching this after its start. */
   end: RegExp;
+  /**
+   * Whether Astro's "Completed in" on the end line times this section alone. The build-info and
+   * type-generation timers start with the build, so they include content sync: those sections
+   * are timed by their lines instead.
+   */
+  ownTimer?: boolean;
 }
 
 /** Astro's build sections, in the order it runs them. */
@@ -78,8 +84,8 @@ const SECTIONS: Marker[] = [
   { name: 'type generation', start: /\[content\] Synced content/, end: /\[types\] Generated/ },
   { name: 'build info', start: /Collecting build info/, end: COMPLETED },
   { name: 'bundling (Vite)', start: /Building static entrypoints/, end: /Rearranging server assets|generating static routes/ },
-  { name: 'page generation', start: /generating static routes/, end: COMPLETED },
-  { name: 'image generation', start: /generating optimized images/, end: COMPLETED },
+  { name: 'page generation', start: /generating static routes/, end: COMPLETED, ownTimer: true },
+  { name: 'image generation', start: /generating optimized images/, end: COMPLETED, ownTimer: true },
 ];
 
 export function parseBuildLog(lines: TimedLine[], wallSeconds: number): BuildLog {
@@ -91,7 +97,7 @@ export function parseBuildLog(lines: TimedLine[], wallSeconds: number): BuildLog
     if (startIndex < 0) continue;
     const endIndex = lines.findIndex((line, index) => index > startIndex && section.end.test(line.text));
     if (endIndex < 0) continue;
-    const timer = (COMPLETED.exec(lines[endIndex]!.text) ?? /\[types\] Generated (\S+)/.exec(lines[endIndex]!.text))?.[1];
+    const timer = section.ownTimer ? COMPLETED.exec(lines[endIndex]!.text)?.[1] : undefined;
     const timed = timer ? parseDuration(timer) : undefined;
     stages.push(
       timed !== undefined

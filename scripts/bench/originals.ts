@@ -35,7 +35,7 @@ export function originalsDir(size: PhotoSize, cacheDir = benchCacheDir()): strin
 
 export const originalPath = (dir: string, n: number) => join(dir, `photo-${String(n + 1).padStart(5, '0')}.jpg`);
 
-/** Deterministic bytes from a label, so photo n has the same scene on every machine. */
+/** Bytes from a label: photo n has the same scene on every machine (its grain, from libvips, differs). */
 function seededBytes(label: string, length: number): Buffer {
   const chunks: Buffer[] = [];
   for (let block = 0; chunks.length * 32 < length; block++) chunks.push(createHash('sha256').update(`${label}:${block}`).digest());

@@ -70,7 +70,7 @@ export function readProcesses(): ProcessInfo[] {
 
 export interface MemorySampler {
   /** Stops sampling and returns the highest tree RSS seen, in bytes. */
-  stop(): { peakBytes: number; peakProcesses: number; samples: number };
+  stop(): { peakBytes: number; peakProcesses: number; peakAtMs: number; samples: number };
 }
 
 /**
@@ -80,13 +80,16 @@ export interface MemorySampler {
 export function sampleTreeMemory(root: number, intervalMs = 100): MemorySampler {
   let peakBytes = 0;
   let peakProcesses = 0;
+  let peakAtMs = 0;
   let samples = 0;
+  const started = performance.now();
   const sample = () => {
     const { bytes, processes } = treeRss(readProcesses(), root);
     samples++;
     if (bytes > peakBytes) {
       peakBytes = bytes;
       peakProcesses = processes;
+      peakAtMs = performance.now() - started;
     }
   };
   sample();
@@ -98,7 +101,7 @@ export function sampleTreeMemory(root: number, intervalMs = 100): MemorySampler 
       clearInterval(early);
       clearTimeout(switchOver);
       clearInterval(timer);
-      return { peakBytes, peakProcesses, samples };
+      return { peakBytes, peakProcesses, peakAtMs, samples };
     },
   };
 }

@@ -20,6 +20,8 @@ export interface CommandRun {
   peakRssBytes: number;
   /** How many processes the tree had at its peak. */
   peakProcesses: number;
+  /** When the peak was seen, in milliseconds since the start (compare with line times). */
+  peakAtMs: number;
   lines: TimedLine[];
 }
 
@@ -80,6 +82,7 @@ export async function runCommand(file: string, args: string[], options: RunOptio
     wallSeconds,
     peakRssBytes: memory.peakBytes,
     peakProcesses: memory.peakProcesses,
+    peakAtMs: memory.peakAtMs,
     lines,
   };
 }
