@@ -24,7 +24,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { locales } from '../src/i18n/locales.ts';
-import { parseBuildLog, findStage, stageSeconds, PACK_LABEL, SEARCH_LABEL, type BuildLog } from './bench/build-log.ts';
+import { parseBuildLog, findStage, stageAt, stageSeconds, PACK_LABEL, SEARCH_LABEL, type BuildLog } from './bench/build-log.ts';
 import { corpusPlan, editRelease, writeCorpus, type Corpus } from './bench/corpus.ts';
 import { summarizeProfiles } from './bench/cpu-profile.ts';
 import { writeBareAstroSite } from './bench/bare-astro.ts';
@@ -128,6 +128,7 @@ async function buildOurs(dirs: SiteDirs, label: string, logFile: string, extraEn
   const figures: BuildFigures = {
     wallSeconds: run.wallSeconds,
     peakRssBytes: run.peakRssBytes,
+    peakStage: stageAt(parsed.stages, run.peakAtMs / 1000),
     pages,
     pagesPerSecond: pages / run.wallSeconds,
     stages: parsed.stages,

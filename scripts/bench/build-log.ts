@@ -16,6 +16,8 @@ export function parseDuration(text: string): number | undefined {
 
 export interface Stage {
   name: string;
+  /** When the stage began, in seconds since the command started. */
+  startsAt: number;
   /** Seconds; from the tool's own timer where it prints one, else from line arrival times. */
   seconds: number;
   /** Where the figure comes from. */
@@ -91,7 +93,7 @@ const SECTIONS: Marker[] = [
 export function parseBuildLog(lines: TimedLine[], wallSeconds: number): BuildLog {
   const stages: Stage[] = [];
   const firstAstroLine = lines.find((line) => LABEL.test(line.text));
-  if (firstAstroLine) stages.push({ name: 'start-up (npm, Node, config)', seconds: firstAstroLine.at / 1000, source: 'log-times' });
+  if (firstAstroLine) stages.push({ name: 'start-up (npm, Node, config)', startsAt: 0, seconds: firstAstroLine.at / 1000, source: 'log-times' });
   for (const section of SECTIONS) {
     const startIndex = lines.findIndex((line) => section.start.test(line.text));
     if (startIndex < 0) continue;
@@ -99,19 +101,20 @@ export function parseBuildLog(lines: TimedLine[], wallSeconds: number): BuildLog
     if (endIndex < 0) continue;
     const timer = section.ownTimer ? COMPLETED.exec(lines[endIndex]!.text)?.[1] : undefined;
     const timed = timer ? parseDuration(timer) : undefined;
+    const startsAt = lines[startIndex]!.at / 1000;
     stages.push(
       timed !== undefined
-        ? { name: section.name, seconds: timed, source: 'timer' }
-        : { name: section.name, seconds: (lines[endIndex]!.at - lines[startIndex]!.at) / 1000, source: 'log-times' },
+        ? { name: section.name, startsAt, seconds: timed, source: 'timer' }
+        : { name: section.name, startsAt, seconds: (lines[endIndex]!.at - lines[startIndex]!.at) / 1000, source: 'log-times' },
     );
   }
   const complete = lines.findIndex((line) => /\[build\] Complete!/.test(line.text));
   const imagesDone = lastIndexOf(lines, (line) => COMPLETED.test(line.text) && !line.text.includes('[build]'));
   if (complete >= 0 && imagesDone >= 0 && imagesDone < complete) {
-    stages.push({ name: 'integrations after generation', seconds: (lines[complete]!.at - lines[imagesDone]!.at) / 1000, source: 'log-times' });
+    stages.push({ name: 'integrations after generation', startsAt: lines[imagesDone]!.at / 1000, seconds: (lines[complete]!.at - lines[imagesDone]!.at) / 1000, source: 'log-times' });
   }
   if (complete >= 0) {
-    stages.push({ name: 'after astro build (other commands)', seconds: Math.max(0, wallSeconds - lines[complete]!.at / 1000), source: 'log-times' });
+    stages.push({ name: 'after astro build (other commands)', startsAt: lines[complete]!.at / 1000, seconds: Math.max(0, wallSeconds - lines[complete]!.at / 1000), source: 'log-times' });
   }
   const pageCount = lines.map((line) => /(\d+) page\(s\) built in/.exec(line.text)?.[1]).find(Boolean);
   return {
@@ -167,6 +170,11 @@ function labelledStages(lines: TimedLine[]): LabelledStage[] {
       reportedSeconds: reported.length > 0 ? Math.max(...reported) : undefined,
     };
   });
+}
+
+/** The stage running at `seconds` after the start: the last one to have begun by then. */
+export function stageAt(stages: Stage[], seconds: number): string | undefined {
+  return stages.filter((stage) => stage.startsAt <= seconds).sort((a, b) => a.startsAt - b.startsAt).at(-1)?.name;
 }
 
 /** Labelled stages that look like the photo-pack stage or the search index. */

@@ -25,6 +25,9 @@ export interface PackRun {
   packs: number;
   /** Packs built, as opposed to found in the pack cache. */
   rebuilt: number;
+  /** Of `seconds`: writing press copies (exiftool), and hashing and zipping them. */
+  pressCopySeconds: number;
+  zipSeconds: number;
 }
 
 export interface PackComparison {
@@ -75,6 +78,16 @@ export async function runPackStage(corpus: Corpus, outDir: string, cacheDir: str
   let writtenBytes = 0;
   let packs = 0;
   let rebuilt = 0;
+  let pressCopySeconds = 0;
+  let zipSeconds = 0;
+  const timed = async <T>(work: () => Promise<T>, add: (seconds: number) => void): Promise<T> => {
+    const begun = performance.now();
+    try {
+      return await work();
+    } finally {
+      add((performance.now() - begun) / 1000);
+    }
+  };
   const byEvent = new Map<string, PackPhoto[]>();
   try {
     for (const release of corpus.list) {
@@ -84,7 +97,7 @@ export async function runPackStage(corpus: Corpus, outDir: string, cacheDir: str
         const meta = await photoMetadata(join(release.folder, 'photos', `${id}.yaml`), `${id}.jpg`);
         const copy = join(outDir, 'photos', `${id}.jpg`);
         await mkdir(join(outDir, 'photos'), { recursive: true });
-        const written = await writePressCopy(original, copy, meta);
+        const written = await timed(() => writePressCopy(original, copy, meta), (seconds) => (pressCopySeconds += seconds));
         originalBytes += (await stat(original)).size;
         writtenBytes += written.size;
         photos.push({ meta, original, copy });
@@ -92,13 +105,13 @@ export async function runPackStage(corpus: Corpus, outDir: string, cacheDir: str
         byEvent.set(event, [...(byEvent.get(event) ?? []), { meta, original, copy }]);
       }
       const texts = await Promise.all(locales.map(async (locale) => ({ name: `release-${locale.path}.mdx`, data: await readFile(join(release.folder, `${locale.path}.mdx`)) })));
-      const result = await writePack(join(outDir, 'packs', `${release.slug}.zip`), join(cacheDir, 'packs'), photos, texts);
+      const result = await timed(() => writePack(join(outDir, 'packs', `${release.slug}.zip`), join(cacheDir, 'packs'), photos, texts), (seconds) => (zipSeconds += seconds));
       packs++;
       if (result.rebuilt) rebuilt++;
       writtenBytes += result.size;
     }
     for (const [event, photos] of byEvent) {
-      const result = await writePack(join(outDir, 'packs', `${event}.zip`), join(cacheDir, 'packs'), photos, []);
+      const result = await timed(() => writePack(join(outDir, 'packs', `${event}.zip`), join(cacheDir, 'packs'), photos, []), (seconds) => (zipSeconds += seconds));
       packs++;
       if (result.rebuilt) rebuilt++;
       writtenBytes += result.size;
@@ -106,7 +119,7 @@ export async function runPackStage(corpus: Corpus, outDir: string, cacheDir: str
   } finally {
     await closeExiftool();
   }
-  return { seconds: (performance.now() - started) / 1000, originalBytes, writtenBytes, packs, rebuilt };
+  return { seconds: (performance.now() - started) / 1000, originalBytes, writtenBytes, packs, rebuilt, pressCopySeconds, zipSeconds };
 }
 
 async function writePack(dest: string, cacheDir: string, photos: PackPhoto[], texts: Array<{ name: string; data: Buffer }>) {

@@ -24,6 +24,8 @@ export interface Machine {
 export interface BuildFigures {
   wallSeconds: number;
   peakRssBytes: number;
+  /** The stage during which memory peaked. */
+  peakStage?: string;
   /** HTML files in the output. */
   pages: number;
   pagesPerSecond: number;
@@ -83,7 +85,7 @@ const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? 
 function buildRow(name: string, figures: BuildFigures): string {
   const encoded = `${figures.images.encoded} encoded, ${figures.images.reused} reused`;
   const packs = figures.packs.present ? `${figures.packs.zips} ZIPs, ${figures.packs.written} written` : 'no pack stage';
-  return `| ${name} | ${s(figures.wallSeconds)} | ${gb(figures.peakRssBytes)} | ${figures.pages} | ${figures.pagesPerSecond.toFixed(1)} | ${figures.rendered} rendered, ${figures.restored} restored | ${encoded} | ${packs} |`;
+  return `| ${name} | ${s(figures.wallSeconds)} | ${gb(figures.peakRssBytes)}${figures.peakStage ? ` (${figures.peakStage})` : ''} | ${figures.pages} | ${figures.pagesPerSecond.toFixed(1)} | ${figures.rendered} rendered, ${figures.restored} restored | ${encoded} | ${packs} |`;
 }
 
 function stageTable(figures: BuildFigures): string[] {
@@ -123,7 +125,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     '## Our site',
     '',
-    '| build | wall | peak RSS (tree) | pages | pages/s | pages | images | packs |',
+    '| build | wall | peak RSS of the process tree (during) | pages | pages/s | pages | images | packs |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     buildRow('cold (empty caches)', cold),
     buildRow('no change', ours.noChange),
@@ -155,7 +157,8 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     `${packAlone.cold.packs} packs (${packAlone.cold.rebuilt} built) from ${mb(packAlone.cold.originalBytes)} of originals, ${mb(packAlone.cold.writtenBytes)} written, in ${s(packAlone.cold.seconds)}: ` +
       `${(packAlone.cold.originalBytes / 1e6 / packAlone.cold.seconds).toFixed(1)} MB/s; \`cp\` of the same originals ${s(packAlone.cpSeconds)}: ` +
-      `${(packAlone.cold.originalBytes / 1e6 / packAlone.cpSeconds).toFixed(1)} MB/s; ratio ${(packAlone.throughputRatio * 100).toFixed(0)} %.`,
+      `${(packAlone.cold.originalBytes / 1e6 / packAlone.cpSeconds).toFixed(1)} MB/s; ratio ${(packAlone.throughputRatio * 100).toFixed(0)} %. ` +
+      `Of the pack time, press copies (exiftool, one photo at a time) took ${s(packAlone.cold.pressCopySeconds)} and hashing and zipping ${s(packAlone.cold.zipSeconds)}.`,
     '',
     '## Anchors on the same corpus',
     '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findStage, PACK_LABEL, parseBuildLog, parseDuration, SEARCH_LABEL, stageSeconds } from '../../../scripts/bench/build-log';
+import { findStage, PACK_LABEL, parseBuildLog, parseDuration, SEARCH_LABEL, stageAt, stageSeconds } from '../../../scripts/bench/build-log';
 
 /** Lines as `runCommand` records them: text without colours, with the millisecond they arrived. */
 const timed = (entries: Array<[number, string]>) => entries.map(([at, text]) => ({ at, text }));
@@ -46,7 +46,7 @@ describe('parseBuildLog', () => {
   const stage = (name: string) => log.stages.find((candidate) => candidate.name === name);
 
   it('takes stage times from Astro’s own timers where they time the stage alone', () => {
-    expect(stage('page generation')).toEqual({ name: 'page generation', seconds: 0.154, source: 'timer' });
+    expect(stage('page generation')).toEqual({ name: 'page generation', startsAt: 3.71, seconds: 0.154, source: 'timer' });
     expect(stage('image generation')).toMatchObject({ seconds: 190, source: 'timer' });
   });
 
@@ -58,6 +58,12 @@ describe('parseBuildLog', () => {
     expect(stage('build info')).toMatchObject({ seconds: 1.04, source: 'log-times' });
     expect(stage('bundling (Vite)')!.seconds).toBeCloseTo(0.7);
     expect(stage('after astro build (other commands)')!.seconds).toBeCloseTo(200 - 186.2);
+  });
+
+  it('names the stage running at a given moment', () => {
+    expect(stageAt(log.stages, 0.1)).toBe('start-up (npm, Node, config)');
+    expect(stageAt(log.stages, 3.2)).toBe('bundling (Vite)');
+    expect(stageAt(log.stages, 100)).toBe('image generation');
   });
 
   it('counts rendered and restored pages, and encoded and reused images by format', () => {
