@@ -17,6 +17,8 @@
  *   --skip-profile      do not record a CPU profile
  *   --work DIR          working folder (default bench/.work; emptied per run, gitignored)
  *   --keep              keep the corpus, outputs and logs in the working folder
+ *   --from-json FILE    measure nothing: judge the figures of an earlier run's JSON again and
+ *                       write its Markdown (after a change to the targets or the report)
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -31,7 +33,8 @@ import { writeBareAstroSite } from './bench/bare-astro.ts';
 import { ensureHugo, writeHugoSite } from './bench/hugo-site.ts';
 import { benchCacheDir, ensureOriginals, originalPath, type PhotoSize } from './bench/originals.ts';
 import { comparePackStage } from './bench/pack-stage.ts';
-import { missingFigures, renderMarkdown, type AnchorFigures, type BenchResults, type BuildFigures, type Target } from './bench/report.ts';
+import { missingFigures, renderMarkdown, type AnchorFigures, type BenchResults, type BuildFigures } from './bench/report.ts';
+import { evaluate, stageTime, type Measured } from './bench/targets.ts';
 import { runCommand, type CommandRun } from './bench/run-command.ts';
 import { folderSize, listFiles, pageWeight } from './bench/site-weight.ts';
 
@@ -53,6 +56,7 @@ interface Options {
   skipProfile: boolean;
   work: string;
   keep: boolean;
+  fromJson?: string;
   argv: string;
 }
 
@@ -69,6 +73,7 @@ function parseOptions(argv: string[]): Options {
       'skip-profile': { type: 'boolean', default: false },
       work: { type: 'string', default: 'bench/.work' },
       keep: { type: 'boolean', default: false },
+      'from-json': { type: 'string' },
     },
   });
   const releases = Number(values.releases);
@@ -85,6 +90,7 @@ function parseOptions(argv: string[]): Options {
     skipProfile: values['skip-profile']!,
     work: resolve(projectRoot, values.work!),
     keep: values.keep!,
+    fromJson: values['from-json'] ? resolve(projectRoot, values['from-json']) : undefined,
     argv: argv.join(' '),
   };
 }
@@ -220,77 +226,23 @@ async function recordImageStage(record: ImageRecord): Promise<void> {
   await writeFile(imageRecordFile(), JSON.stringify(records, null, 2));
 }
 
-const stage = (figures: BuildFigures, name: string) => figures.stages.find((candidate) => candidate.name === name)?.seconds ?? 0;
+async function writeResults(results: BenchResults, out: string): Promise<void> {
+  const markdown = renderMarkdown(results);
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, markdown);
+  await writeFile(out.replace(/\.md$/, '') + '.json', `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(markdown);
+  log(`results written to ${relative(projectRoot, out)} and its .json`);
+}
 
-function targetsFor(results: Omit<BenchResults, 'targets' | 'ratios'>, packSecondsInBuild: number, packNote: string): { targets: Target[]; ratios: BenchResults['ratios'] } {
-  const { ours, bare, hugo, packAlone } = results;
-  const cold = ours.cold;
-  const imageSeconds = stage(cold, 'image generation');
-  const budget = bare ? 1.3 * (bare.wallSeconds + imageSeconds + packSecondsInBuild) : undefined;
-  const pagesOnly = cold.wallSeconds - imageSeconds - packSecondsInBuild;
-  const peak = Math.max(cold.peakRssBytes, ours.noChange.peakRssBytes, ours.oneEdit.peakRssBytes);
-  const heaviest = [...ours.releasePages].sort((a, b) => b.html.bytes + b.css.bytes - (a.html.bytes + a.css.bytes))[0]!;
-  const htmlCss = heaviest.html.bytes + heaviest.css.bytes;
-  const scripts = Math.max(...ours.releasePages.map((page) => page.scripts + (page.js.bytes > 0 ? 1 : 0)));
-  const ratios: BenchResults['ratios'] = {
-    'cold build / bare Astro build': bare ? cold.wallSeconds / bare.wallSeconds : null,
-    'cold build / Hugo build': hugo ? cold.wallSeconds / hugo.wallSeconds : null,
-    'cold build / (bare Astro + our image and pack stages)': bare ? cold.wallSeconds / (bare.wallSeconds + imageSeconds + packSecondsInBuild) : null,
-    'page work (cold minus image and pack stages) / Hugo build': hugo ? pagesOnly / hugo.wallSeconds : null,
-    'page work / bare Astro build': bare ? pagesOnly / bare.wallSeconds : null,
-    'pages per second / bare Astro': bare ? cold.pagesPerSecond / bare.pagesPerSecond : null,
-    'pages per second / Hugo': hugo ? cold.pagesPerSecond / hugo.pagesPerSecond : null,
-    'peak memory / bare Astro': bare ? cold.peakRssBytes / bare.peakRssBytes : null,
-    'peak memory / Hugo': hugo ? cold.peakRssBytes / hugo.peakRssBytes : null,
-    'no-change rebuild / cold build': ours.noChange.wallSeconds / cold.wallSeconds,
-    'one-edit rebuild / cold build': ours.oneEdit.wallSeconds / cold.wallSeconds,
-    'pack throughput / cp throughput': packAlone.throughputRatio,
-  };
-  const targets: Target[] = [
-    {
-      name: 'cold build',
-      goal: '≤ 1.3 × (bare Astro MDX + our image and pack stages)',
-      value: budget ? `${cold.wallSeconds.toFixed(1)} s vs ${budget.toFixed(1)} s allowed (${ratios['cold build / (bare Astro + our image and pack stages)']!.toFixed(2)}× of the sum)` : 'no bare Astro anchor',
-      met: budget ? cold.wallSeconds <= budget : null,
-      note: packNote,
-    },
-    {
-      name: 'moonshot: pages vs Hugo',
-      goal: 'page work within 5× of Hugo',
-      value: hugo ? `${pagesOnly.toFixed(1)} s vs Hugo ${hugo.wallSeconds.toFixed(1)} s (${(pagesOnly / hugo.wallSeconds).toFixed(1)}×)` : 'no Hugo anchor',
-      met: hugo ? pagesOnly <= 5 * hugo.wallSeconds : null,
-    },
-    {
-      name: 'rebuild after one edit',
-      goal: '≤ 25 % of the cold build',
-      value: `${ours.oneEdit.wallSeconds.toFixed(1)} s = ${((ours.oneEdit.wallSeconds / cold.wallSeconds) * 100).toFixed(0)} %`,
-      met: ours.oneEdit.wallSeconds <= 0.25 * cold.wallSeconds,
-    },
-    {
-      name: 'rebuild with no change',
-      goal: 'no image re-encoded, no pack rebuilt',
-      value: `${ours.noChange.images.encoded} images encoded, ${ours.noChange.packs.present ? `${ours.noChange.packs.written} packs written` : 'no pack stage yet'}`,
-      met: ours.noChange.images.encoded === 0 && ours.noChange.packs.written === 0,
-    },
-    { name: 'peak memory', goal: '≤ 2.5 GB (whole process tree)', value: `${(peak / 1e9).toFixed(2)} GB`, met: peak <= 2.5e9 },
-    {
-      name: 'pack stage throughput',
-      goal: '≥ 50 % of cp',
-      value: `${(packAlone.throughputRatio * 100).toFixed(0)} %`,
-      met: packAlone.throughputRatio >= 0.5,
-    },
-    {
-      name: 'release page weight',
-      goal: '≤ 40 KB HTML + CSS, no JavaScript',
-      value: `${(htmlCss / 1000).toFixed(1)} KB (${heaviest.page}), ${scripts} scripts`,
-      met: htmlCss <= 40_000 && scripts === 0,
-    },
-  ];
-  return { targets, ratios };
+async function rejudge(file: string, out: string): Promise<void> {
+  const { targets: _targets, ratios: _ratios, ...measured } = JSON.parse(await readFile(file, 'utf8')) as BenchResults;
+  await writeResults({ ...(measured as Measured), ...evaluate(measured as Measured) }, out);
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.fromJson) return rejudge(options.fromJson, options.out);
   const loadBefore = loadavg()[0]!;
   const plan = corpusPlan(options.releases);
   const workDir = join(options.work, `run-${options.releases}`);
@@ -324,7 +276,7 @@ async function main(): Promise<void> {
   const profile = options.skipProfile ? [] : await profilePageBuild(dirs, workDir);
 
   let fullSizeImageEstimate: BenchResults['ours']['fullSizeImageEstimate'];
-  const coldImages = stage(cold.figures, 'image generation');
+  const coldImages = stageTime(cold.figures, 'image generation');
   if (!options.skipImages && cold.figures.images.encoded > 0) {
     await recordImageStage({ photoSize: sizeLabel(options.photoSize), photos: plan.photos, seconds: coldImages, date: new Date().toISOString() });
   } else if (options.skipImages) {
@@ -359,13 +311,6 @@ async function main(): Promise<void> {
     hugo = await buildAnchor('Hugo', 'hugo', ['--source', site, '--destination', out, '--cacheDir', join(workDir, 'hugo/cache')], site, out, join(workDir, 'hugo.log'));
   }
 
-  const packInBuild = cold.figures.packs;
-  const packSecondsInBuild = packInBuild.present ? (packInBuild.seconds ?? packAlone.cold.seconds) : 0;
-  const packNote = packInBuild.present
-    ? packInBuild.seconds === undefined
-      ? 'pack stage timed alone, as it logs no time of its own'
-      : 'pack stage timed from its log'
-    : 'the site has no pack stage yet: none is added';
   const partial = {
     machine: machine(loadBefore, hugoVersion),
     options: { ...options, photoSize: sizeLabel(options.photoSize) },
@@ -392,14 +337,9 @@ async function main(): Promise<void> {
     bare,
     hugo,
   };
-  const results: BenchResults = { ...partial, ...targetsFor(partial, packSecondsInBuild, packNote) };
+  const results: BenchResults = { ...partial, ...evaluate(partial) };
   const missing = missingFigures(results).filter((name) => !(options.skipProfile && name === 'profile'));
-  const markdown = renderMarkdown(results);
-  await mkdir(dirname(options.out), { recursive: true });
-  await writeFile(options.out, markdown);
-  await writeFile(options.out.replace(/\.md$/, '') + '.json', `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(markdown);
-  log(`results written to ${relative(projectRoot, options.out)} and its .json`);
+  await writeResults(results, options.out);
   if (!options.keep) await rm(workDir, { recursive: true, force: true });
   if (missing.length > 0) throw new Error(`some figures could not be measured: ${missing.join(', ')}`);
 }

@@ -157,8 +157,10 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     `${packAlone.cold.packs} packs (${packAlone.cold.rebuilt} built) from ${mb(packAlone.cold.originalBytes)} of originals, ${mb(packAlone.cold.writtenBytes)} written, in ${s(packAlone.cold.seconds)}: ` +
       `${(packAlone.cold.originalBytes / 1e6 / packAlone.cold.seconds).toFixed(1)} MB/s; \`cp\` of the same originals ${s(packAlone.cpSeconds)}: ` +
-      `${(packAlone.cold.originalBytes / 1e6 / packAlone.cpSeconds).toFixed(1)} MB/s; ratio ${(packAlone.throughputRatio * 100).toFixed(0)} %. ` +
-      `Of the pack time, press copies (exiftool, one photo at a time) took ${s(packAlone.cold.pressCopySeconds)} and hashing and zipping ${s(packAlone.cold.zipSeconds)}.`,
+      `${(packAlone.cold.originalBytes / 1e6 / packAlone.cpSeconds).toFixed(1)} MB/s; ratio ${(packAlone.throughputRatio * 100).toFixed(0)} %.` +
+      (packAlone.cold.pressCopySeconds === undefined
+        ? ''
+        : ` Of the pack time, press copies (exiftool, one photo at a time) took ${s(packAlone.cold.pressCopySeconds)} and hashing and zipping ${s(packAlone.cold.zipSeconds)}.`),
     '',
     '## Anchors on the same corpus',
     '',
