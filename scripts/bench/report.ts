@@ -182,6 +182,9 @@ export function renderMarkdown(results: BenchResults): string {
     '| --- | --- | --- | --- |',
     ...targets.map((target) => `| ${target.name} | ${target.goal} | ${target.value}${target.note ? ` (${target.note})` : ''} | ${verdict(target.met)} |`),
     '',
+    'Why a target is missed, and the levers tried: docs/decisions.md, “Build benchmark”. Figures move by up to ±30 % ' +
+      'between runs when other builds share the CPU (see the load average above).',
+    '',
     '## Where the time goes (CPU profile of a page build with warm image cache)',
     '',
     ...profileLines(ours.profile),
