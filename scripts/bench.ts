@@ -126,8 +126,10 @@ async function buildOurs(dirs: SiteDirs, label: string, logFile: string, extraEn
   failIfFailed(run, `Our site's ${label} build`);
   const parsed = parseBuildLog(run.lines, run.wallSeconds);
   const pages = htmlPages(dirs.out);
-  const zips = zipsIn(dirs.out, since);
   const packStage = findStage(parsed, PACK_LABEL);
+  // The pack stage says how many packs it built; without that line, ZIPs newer than the build are.
+  const packsBuilt = run.lines.map((line) => /built (\d+)(?:;|,)/.exec(line.text)?.[1]).find(Boolean);
+  const zips = { ...zipsIn(dirs.out, since), ...(packStage && packsBuilt !== undefined ? { written: Number(packsBuilt) } : {}) };
   const searchStage = findStage(parsed, SEARCH_LABEL);
   const hasSearchIndex = existsSync(join(dirs.out, 'pagefind'));
   const afterAstro = parsed.stages.find((stage) => stage.name === 'after astro build (other commands)')?.seconds;

@@ -9,4 +9,18 @@ export const siteConfig = {
   timeZone: 'Asia/Seoul',
   /** Organization entry (in `content/organizations/`) that publishes the releases. */
   publisher: 'seoul-digital-foundation',
+  /**
+   * Photos above this many pixels fail the build (`PRESS_MAX_PHOTO_PIXELS`). 100 MP is above any
+   * press camera; larger files are scans or stitched panoramas that should be exported smaller.
+   */
+  maxPhotoPixels: pixelLimit(process.env.PRESS_MAX_PHOTO_PIXELS, 100_000_000),
 } as const;
+
+function pixelLimit(text: string | undefined, fallback: number): number {
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new Error(`PRESS_MAX_PHOTO_PIXELS="${text}" is not a whole number of pixels; write e.g. 50000000 for 50 MP`);
+  }
+  return value;
+}

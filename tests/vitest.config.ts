@@ -3,6 +3,9 @@ import { getViteConfig } from 'astro/config';
 
 // Astro's Vite config makes `astro:content`, `astro/zod` and import.meta.glob behave in tests as
 // they do in the build. Build tests run one at a time: each builds a whole site on 2 cores.
+// Browser tests (quality gates on the served site) also run one file at a time, after the unit
+// tests and alone, so Lighthouse measures a machine that is not also building; they share the
+// build tests' site (tests/helpers/shared-site.ts).
 export default getViteConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
@@ -20,6 +23,17 @@ export default getViteConfig({
           globalSetup: ['tests/build/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
           hookTimeout: 600_000,
         },
       },

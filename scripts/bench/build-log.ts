@@ -159,10 +159,11 @@ function labelledStages(lines: TimedLine[]): LabelledStage[] {
     byLabel.set(label, [...(byLabel.get(label) ?? []), line]);
   }
   return [...byLabel].map(([label, own]) => {
+    // A line may report several parts of its stage ("1.2 s making them…, 0.01 s placing…").
     const reported = own
-      .map((line) => /\bin (\d+m \d+s|(\d+(?:\.\d+)?) ?(ms|s|seconds?)\b)/.exec(line.text))
-      .map((match) => (!match ? undefined : match[2] ? Number(match[2]) / (match[3] === 'ms' ? 1000 : 1) : parseDuration(match[1]!)))
-      .filter((value): value is number => value !== undefined);
+      .map((line) => [...line.text.matchAll(/\b(\d+(?:\.\d+)?) ?(ms|s|seconds?)\b/g)].map((match) => Number(match[1]) / (match[2] === 'ms' ? 1000 : 1)))
+      .filter((durations) => durations.length > 0)
+      .map((durations) => durations.reduce((sum, value) => sum + value, 0));
     return {
       label,
       lines: own.length,
@@ -182,7 +183,7 @@ export function findStage(log: BuildLog, pattern: RegExp): LabelledStage | undef
   return log.labelled.find((stage) => pattern.test(stage.label));
 }
 
-export const PACK_LABEL = /pack/i;
+export const PACK_LABEL = /pack|press-kit/i;
 export const SEARCH_LABEL = /pagefind|search/i;
 
 /** A labelled stage's duration: what it says about itself, else the span of its lines. */

@@ -23,8 +23,15 @@ export type LocaleCode = Locale['code'];
 export type LocalePath = Locale['path'];
 
 /** The language releases are written in first; every other language is a translation of it. */
-export const defaultLocale = 'ko' satisfies LocaleCode;
-export type DefaultLocale = typeof defaultLocale;
+export type DefaultLocale = 'ko';
+// Annotated so the literal type survives being put into objects (an unannotated const widens to string).
+export const defaultLocale: DefaultLocale = 'ko' satisfies LocaleCode;
+
+/**
+ * The language of metadata fields that have no language variants (a photo's XMP credit line,
+ * EXIF description, people and place names): what picture desks abroad read.
+ */
+export const internationalLocale = 'en' satisfies LocaleCode;
 
 export const localeCodes = locales.map((locale) => locale.code) as LocaleCode[];
 export const localePaths = locales.map((locale) => locale.path) as LocalePath[];

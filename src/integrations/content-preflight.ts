@@ -2,12 +2,14 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatProblem, type ContentProblem } from '../lib/content-errors';
-import { missingPhotoFile, momentsWithoutTimeZone } from '../lib/content-checks';
+import { photoFileProblems } from '../lib/photo-checks';
+import { duplicatePhotoIds, missingPhotoFile, momentsWithoutTimeZone, notUtf8, slugProblems, unknownComponents } from '../lib/raw-checks';
+import { siteConfig } from '../site.config';
 
-function filesIn(dir: string, pattern: RegExp): string[] {
+function entries(dir: string, keep: (name: string, isDirectory: boolean) => boolean): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((item) => item.isFile() && pattern.test(item.name))
+      .filter((item) => keep(item.name, item.isDirectory()))
       .map((item) => join(dir, item.name))
       .sort();
   } catch {
@@ -15,32 +17,35 @@ function filesIn(dir: string, pattern: RegExp): string[] {
   }
 }
 
-function subfolders(dir: string): string[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((item) => item.isDirectory())
-      .map((item) => join(dir, item.name))
-      .sort();
-  } catch {
-    return [];
-  }
-}
+const dataFolders = ['events', 'mous', 'organizations', 'people'];
 
 /**
- * Checks on the raw files that must run before Astro reads them: Astro reports a missing image
- * without saying which caption file names it, and YAML drops the time zone of unquoted dates.
+ * Every raw-file problem in a content folder, found before Astro reads it: a file with the wrong
+ * encoding is not read further, and an image that cannot go into a press pack (not a JPEG, too
+ * large) is better named now than by exiftool halfway through the build.
  */
-export function preflightProblems(contentDir: string): ContentProblem[] {
-  const releaseFolders = subfolders(join(contentDir, 'releases'));
-  const show = (problem: ContentProblem) => ({ ...problem, file: relative(process.cwd(), problem.file) });
-  return [
-    ...releaseFolders
-      .flatMap((folder) => filesIn(folder, /\.mdx$/))
-      .flatMap((file) => momentsWithoutTimeZone(file, ['date', 'updated', 'embargo'])),
-    ...releaseFolders
-      .flatMap((folder) => filesIn(join(folder, 'photos'), /\.ya?ml$/))
-      .flatMap((file) => [...missingPhotoFile(file), ...momentsWithoutTimeZone(file, ['taken'], { allowDay: ['taken'] })]),
-  ].map(show);
+export async function preflightProblems(contentDir: string, maxPhotoPixels: number = siteConfig.maxPhotoPixels): Promise<ContentProblem[]> {
+  const releaseFolders = entries(join(contentDir, 'releases'), (_name, isDirectory) => isDirectory);
+  const releaseFiles = releaseFolders.flatMap((folder) => entries(folder, (name) => name.endsWith('.mdx')));
+  const photoFiles = releaseFolders.flatMap((folder) => entries(join(folder, 'photos'), (name) => /\.ya?ml$/.test(name)));
+  const dataFiles = dataFolders.flatMap((folder) => entries(join(contentDir, folder), (name) => /\.ya?ml$/.test(name)));
+
+  const encoding = [...releaseFiles, ...photoFiles, ...dataFiles].flatMap((file) => notUtf8(file));
+  const readable = (file: string) => !encoding.some((problem) => problem.file === file);
+  const readablePhotos = photoFiles.filter(readable);
+  const imageProblems = await Promise.all(readablePhotos.map((file) => photoFileProblems(file, maxPhotoPixels)));
+  const problems = [
+    ...encoding,
+    ...slugProblems(releaseFolders),
+    ...duplicatePhotoIds(photoFiles),
+    ...releaseFiles.filter(readable).flatMap((file) => [...momentsWithoutTimeZone(file, ['date', 'updated', 'embargo']), ...unknownComponents(file)]),
+    ...readablePhotos.flatMap((file, index) => [
+      ...missingPhotoFile(file),
+      ...imageProblems[index]!,
+      ...momentsWithoutTimeZone(file, ['taken'], { allowDay: ['taken'] }),
+    ]),
+  ];
+  return problems.map((problem) => ({ ...problem, file: relative(process.cwd(), problem.file) }));
 }
 
 /** Fails a build, and warns in dev, before Astro touches content with problems. */
@@ -48,8 +53,8 @@ export function contentPreflight(contentDir: string): AstroIntegration {
   return {
     name: 'pressroom:content-preflight',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
-        const problems = preflightProblems(contentDir);
+      'astro:config:setup': async ({ command, logger }) => {
+        const problems = await preflightProblems(contentDir);
         if (problems.length === 0) return;
         if (command === 'build') throw new ContentError(problems);
         for (const problem of problems) logger.warn(formatProblem(problem));

@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { ContentProblem } from './content-errors';
 
 /** A reference as Astro stores it after `reference()` has parsed it. */
@@ -60,48 +57,4 @@ export function brokenReferences(
           : `add a file for "${ref.id}" in ${folderOf[ref.collection]}`,
       };
     });
-}
-
-function rawData(file: string): Record<string, unknown> {
-  const text = readFileSync(file, 'utf8');
-  const frontmatter = file.endsWith('.mdx') || file.endsWith('.md') ? /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] : text;
-  // The YAML 1.2 core schema keeps timestamps as text, so the offset the author wrote is still there.
-  const parsed: unknown = frontmatter ? parseYaml(frontmatter) : {};
-  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-}
-
-// The colon is required: js-yaml and Zod's ISO parser reject +0900, so accepting it here would pass it on.
-const hasOffset = /(?:Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * Moments written without a time zone. YAML would read them as UTC, silently moving a Seoul
- * 09:00 publication to 18:00, so the raw text is checked.
- */
-export function momentsWithoutTimeZone(file: string, fields: readonly string[], options: { allowDay?: readonly string[] } = {}): ContentProblem[] {
-  const data = rawData(file);
-  return fields
-    .filter((field) => data[field] !== undefined && data[field] !== null)
-    .filter((field) => {
-      const raw = String(data[field]).trim();
-      if (options.allowDay?.includes(field) && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return false;
-      return !hasOffset.test(raw);
-    })
-    .map((field) => ({
-      file,
-      field,
-      problem: `"${String(data[field])}" has no time zone`,
-      fix: `write the date, time and offset, e.g. ${field}: 2023-04-03T09:00:00+09:00`,
-    }));
-}
-
-/** The image named by a photo's YAML file must exist beside it. */
-export function missingPhotoFile(file: string): ContentProblem[] {
-  const image = rawData(file).image;
-  if (typeof image !== 'string' || image.trim() === '') {
-    return [{ file, field: 'image', problem: 'is missing', fix: 'add "image: ./<file name>.jpg" naming the photo file beside this caption file' }];
-  }
-  const path = resolve(dirname(file), image);
-  return existsSync(path)
-    ? []
-    : [{ file, field: 'image', problem: `the file "${image}" does not exist`, fix: `put the photo at ${relative(process.cwd(), path)} or correct the file name` }];
 }

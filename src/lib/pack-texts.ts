@@ -88,7 +88,17 @@ export function captionsCsv(photos: PhotoMetadata[], locales: string[]): string 
     photo.countryCode,
     photo.keywords.join('; '),
   ]);
-  return '\uFEFF' + [header, ...rows].map((row) => row.map(csvField).join(',') + '\r\n').join('');
+  return '\uFEFF' + [header, ...rows.map((row) => row.map(inertCell))].map((row) => row.map(csvField).join(',') + '\r\n').join('');
+}
+
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage return, which
+ * some strip first) as a formula, so a caption like "=HYPERLINK(…)" could act when a picture desk
+ * opens the file (OWASP "CSV injection"). A leading apostrophe makes such a cell text; Excel and
+ * LibreOffice hide it, other readers show it, a fair price for a field that rarely starts so.
+ */
+export function inertCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { defaultLocale, localeCodes, locales, type LocaleCode } from '../i18n/locales';
+import { defaultLocale, localeByCode, localeCodes, locales, type LocaleCode } from '../i18n/locales';
 import { useTranslations } from '../i18n/ui';
+import type { CardImage } from './card-image';
 import { alternateLinks, type AlternateLink } from './hreflang';
 import { absoluteUrl } from './urls';
 
@@ -20,10 +21,31 @@ export interface PageMeta {
   canonical: string;
   alternates: AlternateLink[];
   switcher: LanguageLink[];
-  /** Social card image (absolute URL), when the page has one. */
-  image?: string;
+  /** Social card image, when the page has one. */
+  image?: CardImage;
   /** Keep out of search engines (error pages, internal pages). */
   noindex?: boolean;
+  /** Whether the site search indexes the page's main content. */
+  searchable: boolean;
+  /** Open Graph: the page's own heading (or the site name), its kind and languages. */
+  social: {
+    title: string;
+    type: 'website' | 'article';
+    /** `og:locale` of the canonical version. */
+    locale: string;
+    /** `og:locale:alternate`: the other real translations only. */
+    alternateLocales: string[];
+  };
+  /** Open Graph article facts (`article:*`), for releases. */
+  article?: ArticleFacts;
+}
+
+export interface ArticleFacts {
+  /** ISO 8601 with offset. */
+  published: string;
+  modified: string;
+  section: string;
+  tags: string[];
 }
 
 export interface PageMetaInput {
@@ -37,8 +59,11 @@ export interface PageMetaInput {
   translatedIn?: LocaleCode[];
   /** hreflang x-default target. */
   xDefault: string;
-  image?: string;
+  image?: CardImage;
   noindex?: boolean;
+  /** False for lists (home, archive, topics): they only repeat release summaries, which would crowd search results. */
+  searchable?: boolean;
+  article?: ArticleFacts;
 }
 
 /**
@@ -46,7 +71,7 @@ export interface PageMetaInput {
  * version (the original), and is left out of the alternates.
  */
 export function pageMeta(input: PageMetaInput): PageMeta {
-  const { locale, heading, description, pathIn, xDefault, image, noindex } = input;
+  const { locale, heading, description, pathIn, xDefault, image, noindex, article, searchable = true } = input;
   const translatedIn = input.translatedIn ?? localeCodes;
   const siteName = useTranslations(locale)('site.name');
   if (translatedIn.length === 0) throw new Error(`pageMeta: ${pathIn(locale)} exists in no language`);
@@ -65,5 +90,13 @@ export function pageMeta(input: PageMetaInput): PageMeta {
     })),
     image,
     noindex,
+    searchable,
+    social: {
+      title: heading ?? siteName,
+      type: article ? 'article' : 'website',
+      locale: localeByCode(canonicalLocale).ogLocale,
+      alternateLocales: translatedIn.filter((code) => code !== canonicalLocale).map((code) => localeByCode(code).ogLocale),
+    },
+    article,
   };
 }

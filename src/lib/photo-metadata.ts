@@ -277,7 +277,7 @@ export function assertPixelLimit(layout: Pick<JpegLayout, 'width' | 'height'>, m
   }
 }
 
-function formatMegapixels(pixels: number): string {
+export function formatMegapixels(pixels: number): string {
   return `${Number((pixels / 1e6).toPrecision(3))} MP`;
 }
 

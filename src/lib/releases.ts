@@ -59,6 +59,21 @@ function translationProblems(original: ReleaseEntry, translation: ReleaseEntry):
     }));
 }
 
+/** `<Photo id>`s in a body that the release does not list: the page and the pack could not show them. */
+function unlistedPhotos(version: ReleaseEntry, photos: string[]): ContentProblem[] {
+  // MDX comments ({/* … */}) are not rendered; the scaffold's instructions show a <Photo> example in one.
+  const rendered = (version.body ?? '').replaceAll(/\{\/\*[\s\S]*?\*\/\}/g, '');
+  return [...rendered.matchAll(/<Photo\s+id=["']([^"']+)["']/g)]
+    .map((match) => match[1]!)
+    .filter((id) => !photos.includes(id))
+    .map((id) => ({
+      file: fileOf(version),
+      field: `<Photo id="${id}">`,
+      problem: `"${id}" is not one of this release's photos`,
+      fix: `use one of: ${photos.join(', ') || '(none listed)'}, or add "${id}" to "photos" in the original-language file`,
+    }));
+}
+
 /**
  * Groups release files by folder and checks that each group is a consistent set of language
  * versions of one original. Returns the releases that can be built and every problem found.
@@ -72,6 +87,7 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
     if (!isLocalePath(localePath)) {
       problems.push({
         file: fileOf(entry),
+        field: 'file name',
         problem: `"${localePath}" is not one of the site's languages`,
         fix: `name the file ${localePaths.map((path) => `${path}.mdx`).join(', ')}, or add the language to src/i18n/locales.ts`,
       });
@@ -89,6 +105,7 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
       const someFile = fileOf(Object.values(versions)[0]!);
       problems.push({
         file: someFile,
+        field: 'file name',
         problem: `the release folder "${slug}" has no original-language file`,
         fix: `add ${localeByPath(defaultLocale).path}.mdx to the folder: translations are made from it`,
       });
@@ -117,8 +134,10 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
       });
     }
     for (const locale of locales) {
-      const translation = versions[locale.code];
-      if (translation && translation !== original) problems.push(...translationProblems(original, translation));
+      const version = versions[locale.code];
+      if (!version) continue;
+      if (version !== original) problems.push(...translationProblems(original, version));
+      problems.push(...unlistedPhotos(version, photos));
     }
     if (missing.length > 0) continue;
     releases.push({

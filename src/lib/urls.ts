@@ -10,6 +10,21 @@ export const paths = {
   event: (locale: LocaleCode, id: string) => `/${localeByCode(locale).path}/events/${id}/`,
   mou: (locale: LocaleCode, id: string) => `/${localeByCode(locale).path}/mous/${id}/`,
   organization: (locale: LocaleCode, id: string) => `/${localeByCode(locale).path}/organizations/${id}/`,
+  photos: (locale: LocaleCode) => `/${localeByCode(locale).path}/photos/`,
+  usageTerms: (locale: LocaleCode) => `/${localeByCode(locale).path}/usage-terms/`,
+  // Downloads are the same file in every language, so their URLs carry none.
+  releasePack: (slug: string) => `/packs/releases/${slug}.zip`,
+  eventPack: (id: string) => `/packs/events/${id}.zip`,
+  original: (photoId: string) => `/photos/originals/${photoId}.jpg`,
+  eventCalendar: (locale: LocaleCode, id: string) => `/${localeByCode(locale).path}/events/${id}.ics`,
+  category: (locale: LocaleCode, category: string) => `/${localeByCode(locale).path}/categories/${category}/`,
+  tags: (locale: LocaleCode) => `/${localeByCode(locale).path}/tags/`,
+  tag: (locale: LocaleCode, slug: string) => `/${localeByCode(locale).path}/tags/${slug}/`,
+  search: (locale: LocaleCode) => `/${localeByCode(locale).path}/search/`,
+  rss: (locale: LocaleCode) => `/${localeByCode(locale).path}/rss.xml`,
+  jsonFeed: (locale: LocaleCode) => `/${localeByCode(locale).path}/feed.json`,
+  sitemapIndex: () => '/sitemap-index.xml',
+  logo: () => '/logo.svg',
 };
 
 /** Absolute URL on the published site, as canonical links, hreflang and feeds require. */

@@ -188,11 +188,26 @@ export async function buildPackIfChanged(
   build: (path: string) => Promise<unknown>,
   options: CachedPackOptions = {},
 ): Promise<CachedPackResult> {
+  const { cachedPath, rebuilt } = await cachedFile(cacheDir, key, '.zip', build);
+  await placeFile(cachedPath, destPath, options);
+  return { rebuilt, cachedPath };
+}
+
+/**
+ * The cache half of `buildPackIfChanged`, for callers that build during one stage and place the
+ * file in another: returns `<cacheDir>/<key><extension>`, calling `build` only when it is missing.
+ */
+export async function cachedFile(
+  cacheDir: string,
+  key: string,
+  extension: string,
+  build: (path: string) => Promise<unknown>,
+): Promise<CachedPackResult> {
   if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`Pack cache key "${key}" is not a SHA-256 from packInputsKey()`);
-  const cachedPath = join(cacheDir, `${key}.zip`);
+  if (!/^\.[a-z0-9]+$/.test(extension)) throw new Error(`Cache file extension "${extension}" must look like ".zip"`);
+  const cachedPath = join(cacheDir, `${key}${extension}`);
   const rebuilt = !(await exists(cachedPath));
   if (rebuilt) await buildIntoCache(cachedPath, build);
-  await place(cachedPath, destPath, options.link ?? true);
   return { rebuilt, cachedPath };
 }
 
@@ -208,10 +223,11 @@ async function buildIntoCache(cachedPath: string, build: (path: string) => Promi
   }
 }
 
-async function place(cachedPath: string, destPath: string, useLink: boolean): Promise<void> {
+/** The placing half: a hard link to the cached file where possible, else a copy. */
+export async function placeFile(cachedPath: string, destPath: string, options: CachedPackOptions = {}): Promise<void> {
   await mkdir(dirname(destPath), { recursive: true });
   await rm(destPath, { force: true });
-  if (useLink) {
+  if (options.link ?? true) {
     try {
       await link(cachedPath, destPath);
       return;

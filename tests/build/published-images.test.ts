@@ -1,38 +1,80 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { exiftool } from 'exiftool-vendored';
+import { jpegImageData } from '../../src/lib/photo-metadata';
+import { projectRoot } from '../helpers/build-site';
+import { readZip } from '../helpers/zip';
 
 const siteDir = inject('siteDir');
+const imagePattern = /\.(jpe?g|webp|avif|png)$/i;
+/** Full-size press copies: published on purpose, metadata edited, picture untouched. */
+const originalsDir = join(siteDir, 'photos/originals');
 
-function imagesIn(dir: string): string[] {
+function filesIn(dir: string, pattern: RegExp): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((item) => item.isFile() && /\.(jpe?g|webp|avif|png)$/i.test(item.name))
+    .filter((item) => item.isFile() && pattern.test(item.name))
     .map((item) => join(item.parentPath, item.name));
 }
 
-describe('every image in the built site', () => {
-  afterAll(() => exiftool.end());
-  const images = imagesIn(siteDir);
+const committedOriginals = filesIn(join(projectRoot, 'content/releases'), /\.jpe?g$/i);
 
-  it('exists in every modern format the pages offer', () => {
+describe('every image in the built site and in its photo packs', () => {
+  const images = filesIn(siteDir, imagePattern);
+  const packs = filesIn(siteDir, /\.zip$/);
+  let scratch: string;
+  let packed: string[] = [];
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'published-images-'));
+    for (const [index, pack] of packs.entries()) {
+      for (const entry of (await readZip(pack)).filter((item) => imagePattern.test(item.name))) {
+        const file = join(scratch, `${index}-${entry.name}`);
+        await writeFile(file, entry.data);
+        packed.push(file);
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await exiftool.end();
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('exists in every modern format the pages offer, and in the packs', () => {
     expect(images.some((file) => file.endsWith('.avif'))).toBe(true);
     expect(images.some((file) => file.endsWith('.webp'))).toBe(true);
     expect(images.some((file) => file.endsWith('.jpg'))).toBe(true);
+    expect(packs.length).toBeGreaterThan(0);
+    expect(packed.length).toBeGreaterThan(0);
   });
 
   it('carries no GPS position, serial number or owner name', async () => {
-    for (const file of images) {
+    for (const file of [...images, ...packed]) {
       const tags = await exiftool.read(file);
       const leaks = Object.keys(tags).filter((tag) => /^GPS|SerialNumber$|OwnerName$/.test(tag));
       expect(leaks, file).toEqual([]);
     }
   });
 
-  it('is never a copy of a committed original (those stay out of the web output)', () => {
-    // Originals are 4000 px wide; the largest web derivative is 1600 px.
+  it('is a web derivative at most 1600 px wide, except the press copies', () => {
+    const derivatives = images.filter((file) => !file.startsWith(`${originalsDir}/`));
+    expect(derivatives.length).toBeGreaterThan(0);
     return Promise.all(
-      images.map(async (file) => expect((await exiftool.read(file)).ImageWidth ?? 0, file).toBeLessThanOrEqual(1600)),
+      derivatives.map(async (file) => expect((await exiftool.read(file)).ImageWidth ?? 0, file).toBeLessThanOrEqual(1600)),
     );
+  });
+
+  it('is never a committed original: full-size images are press copies with the same picture', () => {
+    const committed = committedOriginals.map((file) => readFileSync(file));
+    const fullSize = [...filesIn(originalsDir, imagePattern), ...packed];
+    expect(fullSize.length).toBeGreaterThan(0);
+    for (const file of fullSize) {
+      const bytes = readFileSync(file);
+      expect(committed.some((original) => original.equals(bytes)), file).toBe(false);
+      expect(committed.some((original) => jpegImageData(original).equals(jpegImageData(bytes))), file).toBe(true);
+    }
   });
 });

@@ -16,9 +16,10 @@ const photoIds = ['01-ntca-visit', '02-taipei-city-meeting', '03-tca-mou-signing
 describe.each(locales)('the sample release in $code', (locale) => {
   const $ = loadPage(siteDir, `/${locale.path}/releases/${slug}/`);
 
-  it('declares its language and contains no script', () => {
+  it('declares its language and contains no executable script (JSON-LD is data)', () => {
     expect($('html').attr('lang')).toBe(locale.code);
-    expect($('script').length).toBe(0);
+    expect($('script').not('[type="application/ld+json"]').length).toBe(0);
+    expect($('script[type="application/ld+json"]').length).toBe(1);
   });
 
   it('has an absolute canonical URL to itself', () => {

@@ -26,24 +26,38 @@ async function testCacheDir(): Promise<string> {
   return dir;
 }
 
-/** Runs `astro build` on a content folder, the way `npm run build` does, into a fresh folder. */
-export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
-  const outDir = await mkdtemp(join(tmpdir(), 'pressroom-dist-'));
-  const cacheDir = await testCacheDir();
-  const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: projectRoot,
-    env: { ...process.env, PRESS_CONTENT_DIR: contentDir, PRESS_OUT_DIR: outDir, PRESS_CACHE_DIR: cacheDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Runs a Node program of the project (on the Node running the tests), collecting its output. */
+export async function runProject(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const code = await new Promise<number>((done) => child.on('close', (exit) => done(exit ?? 1)));
-  return { code, output, outDir };
+  return { code, output };
 }
 
-/** A change to one file of a content copy: new text, or null to delete it. */
-export type ContentEdit = { file: string; edit: (text: string) => string | null } | { file: string; write: string | Buffer };
+/** Runs `astro build` on a content folder, the way `npm run build` does, into a fresh folder. */
+export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const outDir = await mkdtemp(join(tmpdir(), 'pressroom-dist-'));
+  const result = await runProject([join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    PRESS_CONTENT_DIR: contentDir,
+    PRESS_OUT_DIR: outDir,
+    PRESS_CACHE_DIR: await testCacheDir(),
+    ...env,
+  });
+  return { ...result, outDir };
+}
+
+/** Runs one of the project's scripts (`scripts/<name>.ts`) through tsx, as `npm run` does. */
+export async function runScript(name: string, args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+  return runProject(['--import', 'tsx', join(projectRoot, 'scripts', `${name}.ts`), ...args], { PRESS_CACHE_DIR: await testCacheDir(), ...env });
+}
+
+/** A change to one file of a content copy: new text (null deletes it), new bytes, or a copy of another file. */
+export type ContentEdit =
+  | { file: string; edit: (text: string) => string | null }
+  | { file: string; write: string | Buffer }
+  | { file: string; copyFrom: string };
 
 /** Copies the sample content to a temporary folder and applies edits, leaving `content/` untouched. */
 export async function contentCopy(edits: ContentEdit[] = [], overlays: string[] = []): Promise<string> {
@@ -52,9 +66,10 @@ export async function contentCopy(edits: ContentEdit[] = [], overlays: string[] 
   for (const overlay of overlays) await cp(overlay, dir, { recursive: true });
   for (const change of edits) {
     const path = join(dir, change.file);
-    if ('write' in change) {
+    if ('write' in change || 'copyFrom' in change) {
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, change.write);
+      if ('write' in change) await writeFile(path, change.write);
+      else await cp(join(dir, change.copyFrom), path);
       continue;
     }
     const next = change.edit(await readFile(path, 'utf8'));

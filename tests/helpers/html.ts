@@ -15,3 +15,10 @@ export function alternates($: cheerio.CheerioAPI): Record<string, string> {
       .map((link) => [$(link).attr('hreflang')!, $(link).attr('href')!]),
   );
 }
+
+/** Every JSON-LD block of a page, parsed. */
+export function jsonLdBlocks($: cheerio.CheerioAPI): Record<string, unknown>[] {
+  return $('script[type="application/ld+json"]')
+    .toArray()
+    .map((script) => JSON.parse($(script).text()) as Record<string, unknown>);
+}

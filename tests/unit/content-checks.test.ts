@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brokenReferences, findReferences, missingPhotoFile, momentsWithoutTimeZone } from '../../src/lib/content-checks';
+import { describe, expect, it } from 'vitest';
+import { brokenReferences, findReferences } from '../../src/lib/content-checks';
 
 const ref = (collection: string, id: string) => ({ id, collection });
 
@@ -69,75 +66,6 @@ describe('brokenReferences', () => {
   });
 });
 
-describe('checks on files', () => {
-  let dir: string;
-  const write = (name: string, text: string) => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
-
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'pressroom-checks-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  describe('momentsWithoutTimeZone', () => {
-    const release = (date: string, extra = '') => `---\ntitle: 제목\nsummary: 요약\ndate: ${date}\n${extra}---\n\n본문\n`;
-
-    it.each(['2023-04-03T09:00:00', '2023-04-03'])('flags date: %s in a release', (date) => {
-      const file = write('no-zone.mdx', release(date));
-      const problems = momentsWithoutTimeZone(file, ['date', 'updated', 'embargo']);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatchObject({ file, field: 'date' });
-      expect(problems[0]!.problem).toContain(date);
-      expect(problems[0]!.fix).toContain('+09:00');
-    });
-
-    it.each(['2023-04-03T09:00:00+09:00', '2023-04-03T00:00:00Z', '"2023-04-03T09:00:00+09:00"'])('accepts date: %s', (date) => {
-      const file = write('zone.mdx', release(date));
-      expect(momentsWithoutTimeZone(file, ['date', 'updated', 'embargo'])).toEqual([]);
-    });
-
-    it('checks every listed field, and only those', () => {
-      const file = write('two.mdx', release('2023-04-03T09:00:00+09:00', 'embargo: 2023-04-03T09:00:00\nupdated: 2023-04-04T10:00:00\n'));
-      expect(momentsWithoutTimeZone(file, ['date', 'embargo']).map((problem) => problem.field)).toEqual(['embargo']);
-      expect(momentsWithoutTimeZone(file, ['date', 'updated', 'embargo']).map((problem) => problem.field)).toEqual(['updated', 'embargo']);
-    });
-
-    it('lets a bare day pass in an allowDay field, but not a time without zone', () => {
-      const day = write('photo-day.yaml', 'image: ./a.jpg\ntaken: 2023-03-29\n');
-      expect(momentsWithoutTimeZone(day, ['taken'], { allowDay: ['taken'] })).toEqual([]);
-      expect(momentsWithoutTimeZone(day, ['taken'])).toHaveLength(1);
-      const time = write('photo-time.yaml', 'image: ./a.jpg\ntaken: 2023-03-29T14:00:00\n');
-      expect(momentsWithoutTimeZone(time, ['taken'], { allowDay: ['taken'] })).toEqual([
-        expect.objectContaining({ file: time, field: 'taken' }),
-      ]);
-    });
-  });
-
-  describe('missingPhotoFile', () => {
-    it('flags a caption file whose image is absent', () => {
-      const file = write('lost.yaml', 'image: ./lost.jpg\ncreator: Sisa Times\n');
-      const problems = missingPhotoFile(file);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatchObject({ file, field: 'image' });
-      expect(problems[0]!.problem).toContain('./lost.jpg');
-      expect(problems[0]!.fix).toContain('lost.jpg');
-    });
-
-    it('passes when the image is beside it', () => {
-      write('found.jpg', 'not really a jpeg');
-      expect(missingPhotoFile(write('found.yaml', 'image: ./found.jpg\n'))).toEqual([]);
-    });
-
-    it('flags a caption file that names no image', () => {
-      expect(missingPhotoFile(write('none.yaml', 'creator: Sisa Times\n'))).toEqual([
-        expect.objectContaining({ field: 'image', problem: 'is missing' }),
-      ]);
-    });
-  });
-});
 
 describe('findReferences and image metadata', () => {
   it('does not read the properties of image metadata, which would publish the original', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { captionsCsv, captionsText, csvField, sha256Sums, type CaptionLabels } from '../../src/lib/pack-texts';
+import { captionsCsv, captionsText, csvField, inertCell, sha256Sums, type CaptionLabels } from '../../src/lib/pack-texts';
 import type { PhotoMetadata } from '../../src/lib/photo-metadata';
 
 const visit: PhotoMetadata = {
@@ -179,6 +179,16 @@ describe('captionsCsv', () => {
     ]);
     expect(second!.slice(0, 4)).toEqual(['2023-04-03-tca-mou-02.jpg', '업무협약 체결\n(왼쪽부터)', '', '']);
     expect(second![12]).toBe('');
+  });
+
+  test('turns cells a spreadsheet would run as formulas into text', () => {
+    const risky = { ...visit, fileName: 'risky.jpg', captions: { ko: '=HYPERLINK("https://evil.example","클릭")', en: '+1 more', 'zh-Hant': '@SUM(A1)' }, creator: '-2+3', people: [] };
+    const [, row] = parseCsv(captionsCsv([risky], ['ko', 'en', 'zh-Hant']).slice(1));
+    expect(row!.slice(1, 4)).toEqual([`'=HYPERLINK("https://evil.example","클릭")`, "'+1 more", "'@SUM(A1)"]);
+    expect(row![7]).toBe("'-2+3");
+    expect(row![0]).toBe('risky.jpg');
+    expect(inertCell('\t=1')).toBe("'\t=1");
+    expect(inertCell('Kim = Min-ji')).toBe('Kim = Min-ji');
   });
 
   test('quotes only what RFC 4180 requires', () => {

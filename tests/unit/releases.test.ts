@@ -51,6 +51,15 @@ describe('splitReleaseId', () => {
 });
 
 describe('pairReleases', () => {
+  it('reports a <Photo id> in any language version that the release does not list', () => {
+    const ko = { ...entry('scse', 'ko', originalData), body: '<Photo id="p1" />' } as ReleaseEntry;
+    const en = { ...entry('scse', 'en'), body: 'Text {/* e.g. <Photo id="p7" /> */}\n\n<Photo id="p1" />\n\n<Photo id="p9" />' } as ReleaseEntry;
+    const { problems } = pairReleases([ko, en]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'content/releases/scse/en.mdx', field: '<Photo id="p9">', fix: expect.stringContaining('p1, p2') }),
+    ]);
+  });
+
   it('pairs the ko, en and zh-hant files of one folder into one release', () => {
     const ko = entry('scse', 'ko', originalData);
     const en = entry('scse', 'en');

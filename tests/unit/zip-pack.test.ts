@@ -6,46 +6,15 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildPackIfChanged, packInputsKey, sha256File, writeZip, type ZipEntry } from '../../src/lib/zip-pack';
+import { buildPackIfChanged, cachedFile, packInputsKey, sha256File, writeZip, type ZipEntry } from '../../src/lib/zip-pack';
+import { readZip, type ZipFileEntry } from '../helpers/zip';
 
 let dir: string;
 let photoA: string;
 let photoB: string;
 const captionsKo = '파일: 2023-04-03-tca-visit-01.jpg\n캡션: 신베이컴퓨터협회 방문\n'.repeat(20);
 const captionsZh = '檔案：2023-04-03-tca-visit-01.jpg\n圖說：新北市電腦商業同業公會參訪\n'.repeat(20);
-
-interface ReadEntry {
-  name: string;
-  compressionMethod: number;
-  data: Buffer;
-  lastModFileDate: number;
-  lastModFileTime: number;
-  extraFields: number;
-}
-
-async function readZip(path: string): Promise<ReadEntry[]> {
-  const zip = await yauzl.openPromise(path);
-  const entries: ReadEntry[] = [];
-  try {
-    for await (const entry of zip.eachEntry()) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-      entries.push({
-        name: entry.fileName,
-        compressionMethod: entry.compressionMethod,
-        data: Buffer.concat(chunks),
-        lastModFileDate: entry.lastModFileDate,
-        lastModFileTime: entry.lastModFileTime,
-        extraFields: entry.extraFields.length,
-      });
-    }
-  } finally {
-    zip.close();
-  }
-  return entries;
-}
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -76,7 +45,7 @@ afterAll(async () => {
 describe('writeZip', () => {
   let zipPath: string;
   let result: { size: number; sha256: string };
-  let entries: ReadEntry[];
+  let entries: ZipFileEntry[];
 
   beforeAll(async () => {
     zipPath = join(dir, 'pack.zip');
@@ -287,5 +256,26 @@ describe('buildPackIfChanged', () => {
     await expect(buildPackIfChanged(join(dir, 'cache'), '../../etc/passwd', join(dir, 'x.zip'), async () => {})).rejects.toThrow(
       /not a SHA-256/,
     );
+  });
+});
+
+describe('cachedFile', () => {
+  test('keeps any kind of file under its key and extension, made once', async () => {
+    const cacheDir = join(dir, 'cache-any');
+    const key = 'd'.repeat(64);
+    const calls: string[] = [];
+    const make = async (path: string) => {
+      calls.push(path);
+      await writeFile(path, 'press copy');
+    };
+    const first = await cachedFile(cacheDir, key, '.jpg', make);
+    const second = await cachedFile(cacheDir, key, '.jpg', make);
+    expect(first).toEqual({ rebuilt: true, cachedPath: join(cacheDir, `${key}.jpg`) });
+    expect(second).toEqual({ rebuilt: false, cachedPath: first.cachedPath });
+    expect(calls).toHaveLength(1);
+  });
+
+  test('refuses an extension that could leave the cache folder', async () => {
+    await expect(cachedFile(join(dir, 'cache-any'), 'd'.repeat(64), '/../x', async () => {})).rejects.toThrow(/must look like ".zip"/);
   });
 });

@@ -10,18 +10,21 @@ import {
   type OrganizationEntry,
   type SiteContent,
 } from '../content';
+import { cardImage, type CardImage } from '../card-image';
 import { textIn } from '../localized';
 import { pageMeta } from '../page-meta';
+import { eventLd, organizationLd } from '../structured-data';
 import { paths } from '../urls';
+import { eventFacts, organizationFacts } from './linked-data';
 import { releaseCard } from './release-card';
 import { withCacheKeys } from '../cache-key';
 
 /** Entity pages exist in every locale: their fields fall back one by one, the UI is translated. */
-function entityMeta(locale: LocaleCode, heading: string, description: string, pathIn: (code: LocaleCode) => string) {
-  return pageMeta({ locale, heading, description, pathIn, xDefault: pathIn(defaultLocale) });
+function entityMeta(locale: LocaleCode, heading: string, description: string, pathIn: (code: LocaleCode) => string, image?: CardImage) {
+  return pageMeta({ locale, heading, description, pathIn, xDefault: pathIn(defaultLocale), image });
 }
 
-export function eventPage(content: SiteContent, event: EventEntry, locale: LocaleCode) {
+export function eventPage(content: SiteContent, event: EventEntry, locale: LocaleCode, image?: CardImage) {
   return {
     locale,
     event,
@@ -29,7 +32,15 @@ export function eventPage(content: SiteContent, event: EventEntry, locale: Local
     releases: releasesMentioning(content, 'event', event.id).map((release) => releaseCard(release, locale)),
     mous: [...content.mous.values()].filter((mou) => mou.data.event?.id === event.id),
     photos: photosOfEvent(content, event.id),
-    meta: entityMeta(locale, textIn(event.data.name, locale), textIn(event.data.description, locale), (code) => paths.event(code, event.id)),
+    calendarHref: paths.eventCalendar(locale, event.id),
+    structuredData: eventLd(eventFacts(content, event, locale, image)),
+    meta: entityMeta(
+      locale,
+      textIn(event.data.name, locale),
+      textIn(event.data.description, locale),
+      (code) => paths.event(code, event.id),
+      image,
+    ),
   };
 }
 export type EventPageProps = ReturnType<typeof eventPage>;
@@ -70,6 +81,7 @@ export function organizationPage(content: SiteContent, organization: Organizatio
     ),
     mous: [...content.mous.values()].filter((mou) => mou.data.parties.some((party) => party.id === id)),
     releases: releasesMentioning(content, 'organizations', id).map((release) => releaseCard(release, locale)),
+    structuredData: organizationLd(organizationFacts(content, organization, locale)),
     meta: entityMeta(
       locale,
       textIn(organization.data.name, locale),
@@ -81,17 +93,25 @@ export function organizationPage(content: SiteContent, organization: Organizatio
 export type OrganizationPageProps = ReturnType<typeof organizationPage>;
 
 /** One page per entry and locale. */
-function perLocale<T extends { id: string }, P>(entries: Iterable<T>, props: (item: T, locale: LocaleCode) => P) {
+async function perLocale<T extends { id: string }, P>(entries: Iterable<T>, props: (item: T, locale: LocaleCode) => P | Promise<P>) {
   return withCacheKeys(
-    [...entries].flatMap((item) =>
-      locales.map((locale) => ({ params: { lang: locale.path, id: item.id }, props: props(item, locale.code) })),
+    await Promise.all(
+      [...entries].flatMap((item) =>
+        locales.map(async (locale) => ({ params: { lang: locale.path, id: item.id }, props: await props(item, locale.code) })),
+      ),
     ),
   );
 }
 
+/** An event's card image: the first published photo taken there, if any. */
+async function eventCardImage(content: SiteContent, event: EventEntry, locale: LocaleCode): Promise<CardImage | undefined> {
+  const [photo] = photosOfEvent(content, event.id);
+  return photo ? cardImage(photo, locale) : undefined;
+}
+
 export async function eventPagePaths() {
   const content = await siteContent();
-  return perLocale(content.events.values(), (event, locale) => eventPage(content, event, locale));
+  return perLocale(content.events.values(), async (event, locale) => eventPage(content, event, locale, await eventCardImage(content, event, locale)));
 }
 
 export async function mouPagePaths() {

@@ -1,16 +1,27 @@
 import { defaultLocale, locales, localeCodes, type LocaleCode } from '../../i18n/locales';
 import { siteConfig } from '../../site.config';
 import { useTranslations } from '../../i18n/ui';
+import { cardImage, type CardImage } from '../card-image';
 import { entry, photosOf, siteContent, type SiteContent } from '../content';
 import { pageMeta } from '../page-meta';
 import { releaseInLocale, type Release } from '../releases';
+import { tagSlug } from '../tags';
+import { isoWithOffset } from '../time-zones';
 import { paths } from '../urls';
+import { releaseArticle } from './linked-data';
 import { releaseCard } from './release-card';
 import { withCacheKeys } from '../cache-key';
 
+/** The photo that stands for a release in cards, feeds and structured data, as a card image. */
+export async function releaseCardImage(content: SiteContent, release: Release, locale: LocaleCode): Promise<CardImage | undefined> {
+  const hero = release.hero ? content.photos.get(release.hero) : undefined;
+  return hero ? cardImage(hero, locale) : undefined;
+}
+
 /** Props of one release page in one locale. */
-export function releasePage(content: SiteContent, release: Release, locale: LocaleCode) {
+export function releasePage(content: SiteContent, release: Release, locale: LocaleCode, image?: CardImage) {
   const view = releaseInLocale(release, locale);
+  const t = useTranslations(locale);
   return {
     ...view,
     photos: photosOf(content, release),
@@ -18,6 +29,10 @@ export function releasePage(content: SiteContent, release: Release, locale: Loca
     event: release.event ? entry(content.events, release.event, 'event') : undefined,
     mous: release.mous.map((id) => entry(content.mous, id, 'MoU')),
     organizations: release.organizations.map((id) => entry(content.organizations, id, 'organization')),
+    categoryHref: paths.category(locale, release.category),
+    // Tag pages exist per language; an untranslated original's tags belong to another language.
+    tags: view.isFallback ? [] : view.entry.data.tags.map((name) => ({ name, href: paths.tag(locale, tagSlug(name)) })),
+    structuredData: releaseArticle(content, view, image),
     meta: pageMeta({
       locale,
       heading: view.entry.data.title,
@@ -25,6 +40,13 @@ export function releasePage(content: SiteContent, release: Release, locale: Loca
       pathIn: (code) => paths.release(code, release.slug),
       translatedIn: localeCodes.filter((code) => release.versions[code]),
       xDefault: paths.release(defaultLocale, release.slug),
+      image,
+      article: {
+        published: isoWithOffset(release.date, siteConfig.timeZone),
+        modified: isoWithOffset(release.updated ?? release.date, siteConfig.timeZone),
+        section: t(`category.${release.category}`),
+        tags: view.entry.data.tags,
+      },
     }),
   };
 }
@@ -33,11 +55,13 @@ export type ReleasePageProps = ReturnType<typeof releasePage>;
 export async function releasePagePaths() {
   const content = await siteContent();
   return withCacheKeys(
-    content.releases.flatMap((release) =>
-      locales.map((locale) => ({
-        params: { lang: locale.path, slug: release.slug },
-        props: releasePage(content, release, locale.code),
-      })),
+    await Promise.all(
+      content.releases.flatMap((release) =>
+        locales.map(async (locale) => ({
+          params: { lang: locale.path, slug: release.slug },
+          props: releasePage(content, release, locale.code, await releaseCardImage(content, release, locale.code)),
+        })),
+      ),
     ),
   );
 }
@@ -66,6 +90,7 @@ export function archivePage(content: SiteContent, locale: LocaleCode, page: numb
       description: t('site.description'),
       pathIn: (code) => paths.archive(code, page),
       xDefault: paths.chooser(),
+      searchable: false,
     }),
   };
 }
@@ -91,7 +116,7 @@ export function homePage(content: SiteContent, locale: LocaleCode) {
   return {
     locale,
     cards: content.releases.slice(0, HOME_RELEASE_COUNT).map((release) => releaseCard(release, locale)),
-    meta: pageMeta({ locale, description: t('site.description'), pathIn: paths.home, xDefault: paths.chooser() }),
+    meta: pageMeta({ locale, description: t('site.description'), pathIn: paths.home, xDefault: paths.chooser(), searchable: false }),
   };
 }
 export type HomePageProps = ReturnType<typeof homePage>;

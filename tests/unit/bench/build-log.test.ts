@@ -24,7 +24,7 @@ const astroBuild = timed([
   [5200, '05:08:55   ▶ /_astro/a-01.u5JTbMms_Z1AfEhQ.jpg (reused cache entry) (+0ms) (3/4)'],
   [5300, '05:08:55   ▶ /_astro/a-02.B31ldL3N_ZDm3lm.avif (before: 1726kB, after: 42kB) (+1m 2s) (4/4)'],
   [185_000, '05:11:55 ✓ Completed in 3m 10s.'],
-  [185_100, '05:11:55 [pressroom:packs] 12 packs (3 built) in 4.5s'],
+  [185_100, '05:11:55 [pressroom:press-kit] reused 9 packs, built 3; press copies: reused 4, built 0; 4.4 s making them during page generation, 0.10 s placing 16 files'],
   [186_000, '05:11:56 [build] ✓ Completed in 3m 11s.'],
   [186_100, '05:11:56 [build] 3 page(s) built in 3m 13s'],
   [186_200, '05:11:56 [build] Complete!'],
@@ -78,7 +78,7 @@ describe('parseBuildLog', () => {
 
   it('finds other stages by their own log labels and the time they report', () => {
     const packs = findStage(log, PACK_LABEL)!;
-    expect(packs.label).toBe('pressroom:packs');
+    expect(packs.label).toBe('pressroom:press-kit');
     expect(stageSeconds(packs)).toBe(4.5);
     const search = findStage(log, SEARCH_LABEL)!;
     expect(search.lines).toBe(2);

@@ -1,0 +1,77 @@
+/**
+ * `npm run check`: everything a press officer runs before pushing. Steps run in order and stop at
+ * the first failure (later steps need a built site); a short summary ends the output, and the exit
+ * code is non-zero when anything failed.
+ */
+import { relative } from 'node:path';
+import { preflightProblems } from '../src/integrations/content-preflight';
+import { formatProblem } from '../src/lib/content-errors';
+import { contentDir } from '../src/lib/paths';
+import { buildAtomically } from './lib/atomic-output';
+import { brokenInternalLinks } from './lib/link-check';
+import { astro } from './lib/run';
+import { run } from './lib/run';
+
+type Outcome = { ok: boolean; detail: string };
+interface Step {
+  name: string;
+  run: () => Promise<Outcome>;
+}
+
+const outDir = process.env.PRESS_OUT_DIR ?? 'dist';
+
+const steps: Step[] = [
+  {
+    name: 'content files',
+    run: async () => {
+      const problems = await preflightProblems(contentDir);
+      for (const problem of problems) console.error(formatProblem(problem));
+      return { ok: problems.length === 0, detail: problems.length === 0 ? 'encoding, dates, photos, components, slugs' : `${problems.length} problem(s)` };
+    },
+  },
+  {
+    name: 'build',
+    run: async () => {
+      const ok = await buildAtomically(outDir, async (staging) => (await astro(['build'], { PRESS_OUT_DIR: staging })) === 0);
+      return { ok, detail: ok ? `site in ${outDir}/` : `${outDir}/ keeps the last good site` };
+    },
+  },
+  {
+    name: 'links',
+    run: async () => {
+      const { checked, broken } = await brokenInternalLinks(outDir);
+      for (const link of broken) console.error(`broken: ${link.url} (status ${link.status ?? '—'}) on ${link.parent ? relative(process.cwd(), link.parent) : '?'}`);
+      return { ok: broken.length === 0, detail: `${checked} internal links and images, ${broken.length} broken` };
+    },
+  },
+  {
+    name: 'types',
+    run: async () => {
+      const ok = (await astro(['check'])) === 0;
+      return { ok, detail: ok ? 'astro check: no errors' : 'astro check reported errors' };
+    },
+  },
+  {
+    name: 'translations',
+    run: async () => {
+      // Missing and outdated translations are information, not failures: releases may go out in Korean first.
+      const ok = (await run(process.execPath, ['--import', 'tsx', 'scripts/translations.ts'])) === 0;
+      return { ok, detail: 'see the list above' };
+    },
+  },
+];
+
+const summary: string[] = [];
+let failed = false;
+for (const step of steps) {
+  if (failed) {
+    summary.push(`  – ${step.name}: skipped (fix the problems above first)`);
+    continue;
+  }
+  console.log(`\n== ${step.name}`);
+  const outcome = await step.run().catch((error: unknown): Outcome => ({ ok: false, detail: String(error) }));
+  summary.push(`  ${outcome.ok ? '✓' : '✗'} ${step.name}: ${outcome.detail}`);
+  failed ||= !outcome.ok;
+}
+console.log(`\nSummary\n${summary.join('\n')}\n${failed ? 'Not ready to publish.' : 'Ready to publish.'}`);
+process.exit(failed ? 1 : 0);

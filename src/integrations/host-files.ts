@@ -1,0 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { hostHeaders } from '../lib/host-headers';
+
+/** Writes `_headers`; Astro ignores page files whose names start with an underscore. */
+export function hostFiles(): AstroIntegration {
+  return {
+    name: 'pressroom:host-files',
+    hooks: {
+      'astro:build:done': ({ dir }) => writeFileSync(join(fileURLToPath(dir), '_headers'), hostHeaders()),
+    },
+  };
+}

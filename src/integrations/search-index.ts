@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { isListed, readPageHead, searchableText } from '../lib/built-page';
+import { variantWords } from '../lib/search-terms';
+import { absoluteUrl } from '../lib/urls';
+
+/** Every HTML file under the output folder, in a stable order. */
+export function htmlFiles(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((item) => item.isFile() && item.name.endsWith('.html'))
+    .map((item) => join(item.parentPath, item.name))
+    .sort();
+}
+
+/** `/ko/releases/x/` for `<root>/ko/releases/x/index.html`, as the site serves it. */
+export function pageUrlPath(root: string, file: string): string {
+  const path = `/${relative(root, file).split(sep).join('/')}`;
+  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+}
+
+/**
+ * The page as Pagefind should see it: the same HTML plus, in its own indexed block, the other
+ * written form of words that have one (see search-terms.ts). The published file is not changed.
+ */
+export function withSearchVariants(html: string, text: string = searchableText(html)): string {
+  const extra = variantWords(text);
+  if (extra.length === 0) return html;
+  const cut = html.lastIndexOf('</body>');
+  const block = `<div data-pagefind-body>${extra.join(' ')}</div>`;
+  return cut < 0 ? `${html}${block}` : `${html.slice(0, cut)}${block}${html.slice(cut)}`;
+}
+
+/**
+ * Builds the Pagefind index after Astro has written the site, through Pagefind's Node API (the
+ * binary comes from the npm registry with the package). Pagefind splits the index by `<html lang>`,
+ * so each language gets its own and a search page only ever searches its own language. Only listed
+ * pages are indexed: a page showing an untranslated original would put Korean text in the English
+ * index.
+ */
+export function searchIndex(): AstroIntegration {
+  return {
+    name: 'pressroom:search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const started = performance.now();
+        const { index, errors } = await pagefind.createIndex({});
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const perLanguage = new Map<string, number>();
+        try {
+          // One file at a time, in path order: Pagefind numbers pages in the order they arrive, so
+          // parallel adds (about 3x faster) would give different index files for the same site.
+          for (const file of htmlFiles(root)) {
+            const html = await readFile(file, 'utf8');
+            const url = pageUrlPath(root, file);
+            const head = readPageHead(html);
+            const text = searchableText(html);
+            // Pages without a data-pagefind-body region (lists, the language chooser) have nothing to find.
+            if (!isListed(head, absoluteUrl(url)) || !text) continue;
+            const added = await index.addHTMLFile({ url: encodeURI(url), content: withSearchVariants(html, text) });
+            if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
+            const language = head.lang ?? 'unknown';
+            perLanguage.set(language, (perLanguage.get(language) ?? 0) + 1);
+          }
+          const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
+          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        } finally {
+          await pagefind.close();
+        }
+        const pages = [...perLanguage].map(([language, count]) => `${count} ${language}`).join(', ');
+        logger.info(`indexed ${pages} pages for search in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { locales } from '../i18n/locales';
+
+/** Headers every response gets: the site has no scripts of its own to frame or sniff. */
+const securityHeaders = [
+  'X-Content-Type-Options: nosniff',
+  'Referrer-Policy: strict-origin-when-cross-origin',
+  'X-Frame-Options: DENY',
+  'Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  'Strict-Transport-Security: max-age=31536000; includeSubDomains',
+];
+
+/**
+ * A `_headers` file (read by Netlify, Cloudflare Pages and similar hosts). Each path pattern is
+ * matched by exactly one rule that sets Cache-Control, because hosts merge or duplicate a header
+ * that two matching rules set.
+ */
+export function hostHeaders(): string {
+  const rule = (pattern: string, headers: string[]) => [pattern, ...headers.map((header) => `  ${header}`)].join('\n');
+  const pages = 'Cache-Control: public, max-age=300, must-revalidate';
+  return [
+    '# Generated at build time by src/lib/host-headers.ts',
+    rule('/*', securityHeaders),
+    // File names under _astro/ carry a content hash: they never change, so they may be kept for a year.
+    rule('/_astro/*', ['Cache-Control: public, max-age=31536000, immutable']),
+    rule('/', [pages]),
+    ...locales.map((locale) => rule(`/${locale.path}/*`, [pages])),
+    rule('/packs/*', ['Content-Type: application/zip', 'Content-Disposition: attachment', 'Cache-Control: public, max-age=3600']),
+    rule('/photos/*', ['Content-Disposition: attachment', 'Cache-Control: public, max-age=3600']),
+    rule('/*.ics', ['Content-Type: text/calendar; charset=utf-8']),
+    '',
+  ].join('\n\n');
+}

@@ -1,0 +1,69 @@
+/**
+ * How a download is described on a page, in the reader's language: its size, how many photos,
+ * the credit line. Pure formatting of what `pack-store.ts` made.
+ */
+import type { LocaleCode } from '../../i18n/locales';
+import { useTranslations } from '../../i18n/ui';
+import type { StoredPack, StoredPhoto } from './pack-store';
+
+export interface DownloadLink {
+  /** Site-relative URL. */
+  href: string;
+  /** Name the browser saves it under (the `download` attribute). */
+  fileName: string;
+  bytes: number;
+  /** Size in megabytes in the reader's notation, e.g. "11.7 MB". */
+  size: string;
+}
+
+export interface PackLink extends DownloadLink {
+  photoCount: number;
+  /** "4 photos" / "사진 4장". */
+  photoCountText: string;
+  /** The credit line(s) to print with these photos. */
+  credit: string;
+}
+
+export interface OriginalLink extends DownloadLink {
+  width: number;
+  height: number;
+  /** "JPEG, 4000 × 2667 px, 3.1 MB". */
+  details: string;
+}
+
+/** Megabytes as 10^6 bytes, as browsers and operating systems other than Windows count them. */
+export function formatMegabytes(bytes: number, locale: LocaleCode): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+}
+
+export function photoCountText(count: number, locale: LocaleCode): string {
+  const t = useTranslations(locale);
+  return new Intl.PluralRules(locale).select(count) === 'one' ? t('pack.photoCount.one', { count }) : t('pack.photoCount.other', { count });
+}
+
+const fileNameOf = (href: string) => href.slice(href.lastIndexOf('/') + 1);
+
+export function packLink(href: string, pack: StoredPack, credit: string, locale: LocaleCode): PackLink {
+  return {
+    href,
+    fileName: fileNameOf(href),
+    bytes: pack.size,
+    size: formatMegabytes(pack.size, locale),
+    photoCount: pack.photoCount,
+    photoCountText: photoCountText(pack.photoCount, locale),
+    credit,
+  };
+}
+
+export function originalLink(href: string, copy: StoredPhoto, locale: LocaleCode): OriginalLink {
+  const size = formatMegabytes(copy.size, locale);
+  return {
+    href,
+    fileName: fileNameOf(href),
+    bytes: copy.size,
+    size,
+    width: copy.width,
+    height: copy.height,
+    details: useTranslations(locale)('photo.originalDetails', { width: copy.width, height: copy.height, size }),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * README.txt of a pack: in every language, original first, what the archive holds, on what terms
+ * the photos may be used and which credit line must be printed with them.
+ */
+import { localeCodes, type LocaleCode } from '../../i18n/locales';
+import { useTranslations } from '../../i18n/ui';
+
+export interface ReadmeInput {
+  /** The pack's heading per locale, e.g. "Photos of the press release: …". */
+  title: Record<LocaleCode, string>;
+  /** Credit line(s) per locale. */
+  credits: Record<LocaleCode, string>;
+  /** The usage-terms page per locale, absolute. */
+  termsUrl: Record<LocaleCode, string>;
+  /** Who to ask, as printed in the release. */
+  contact?: string;
+  /** The text files the archive holds, by kind, named as in the ZIP (photos are listed as *.jpg). */
+  files: { captions: string[]; csv: string; releaseTexts: string[]; sums: string };
+}
+
+export function readmeText(input: ReadmeInput): string {
+  return `${localeCodes.map((code) => section(code, input)).join('\n----------------------------------------\n\n')}`;
+}
+
+function section(locale: LocaleCode, input: ReadmeInput): string {
+  const t = useTranslations(locale);
+  const { files } = input;
+  const separator = t('pack.captions.separator');
+  const fileLines: Array<[string[], string]> = [
+    [['*.jpg'], t('pack.readme.filePhotos')],
+    [files.captions, t('pack.readme.fileCaptions')],
+    [[files.csv], t('pack.readme.fileCsv')],
+    [files.releaseTexts, t('pack.readme.fileRelease')],
+    [[files.sums], t('pack.readme.fileSums')],
+  ];
+  const lines = [
+    input.title[locale],
+    '',
+    t('pack.readme.intro'),
+    '',
+    t('usageTerms.summary'),
+    t('pack.creditLine', { credit: input.credits[locale] }),
+    t('pack.readme.terms', { url: input.termsUrl[locale] }),
+    ...(input.contact ? [t('pack.readme.contact', { contact: input.contact })] : []),
+    '',
+    `${t('pack.readme.files')}${separator.trimEnd()}`,
+    ...fileLines.filter(([names]) => names.length > 0).map(([names, what]) => `  ${names.join(', ')}${separator}${what}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

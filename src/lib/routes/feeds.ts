@@ -1,0 +1,125 @@
+import type { RSSOptions } from '@astrojs/rss';
+import { locales, type LocaleCode } from '../../i18n/locales';
+import { useTranslations } from '../../i18n/ui';
+import { siteConfig } from '../../site.config';
+import type { CardImage } from '../card-image';
+import { siteContent, type SiteContent } from '../content';
+import { isoWithOffset } from '../time-zones';
+import { absoluteUrl, paths } from '../urls';
+import { releaseCardImage } from './releases';
+
+/** Feeds carry the newest releases only; the archive has the rest. */
+export const FEED_ITEM_COUNT = 50;
+
+export interface FeedItem {
+  url: string;
+  title: string;
+  summary: string;
+  published: Date;
+  modified: Date;
+  /** Category label and tags, in the feed's language. */
+  categories: string[];
+  tags: string[];
+  image?: CardImage;
+}
+
+export type Feed = {
+  locale: LocaleCode;
+  title: string;
+  description: string;
+  home: string;
+  rss: string;
+  json: string;
+  items: FeedItem[];
+};
+
+/**
+ * A language's feed lists only releases translated into it: a feed reader subscribed in English
+ * should not receive Korean text (the release page shows it with a notice, the feed cannot).
+ */
+export async function feedFor(content: SiteContent, locale: LocaleCode): Promise<Feed> {
+  const t = useTranslations(locale);
+  const translated = content.releases.filter((release) => release.versions[locale]).slice(0, FEED_ITEM_COUNT);
+  const items = await Promise.all(
+    translated.map(async (release): Promise<FeedItem> => {
+      const version = release.versions[locale]!;
+      return {
+        url: absoluteUrl(paths.release(locale, release.slug)),
+        title: version.data.title,
+        summary: version.data.summary,
+        published: release.date,
+        modified: release.updated ?? release.date,
+        categories: [t(`category.${release.category}`), ...version.data.tags],
+        tags: version.data.tags,
+        image: await releaseCardImage(content, release, locale),
+      };
+    }),
+  );
+  return {
+    locale,
+    title: t('site.name'),
+    description: t('site.description'),
+    home: absoluteUrl(paths.home(locale)),
+    rss: absoluteUrl(paths.rss(locale)),
+    json: absoluteUrl(paths.jsonFeed(locale)),
+    items,
+  };
+}
+
+export async function feedPaths() {
+  const content = await siteContent();
+  return Promise.all(locales.map(async (locale) => ({ params: { lang: locale.path }, props: await feedFor(content, locale.code) })));
+}
+
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/**
+ * RSS 2.0 through @astrojs/rss. The enclosure is the release's card image; its length (required
+ * by RSS 2.0, in bytes) is only known once Astro has written the image, so it is written as 0
+ * here and filled in after the build by src/integrations/feed-enclosures.ts.
+ */
+export function rssOptions(feed: Feed): RSSOptions {
+  const newest = feed.items[0]?.modified;
+  return {
+    title: feed.title,
+    description: feed.description,
+    site: feed.home,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: [
+      `<language>${escapeXml(feed.locale)}</language>`,
+      `<atom:link href="${escapeXml(feed.rss)}" rel="self" type="application/rss+xml"/>`,
+      newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : '',
+    ].join(''),
+    items: feed.items.map((item) => ({
+      title: item.title,
+      link: item.url,
+      description: item.summary,
+      pubDate: item.published,
+      categories: item.categories,
+      enclosure: item.image ? { url: item.image.url, length: 0, type: item.image.type } : undefined,
+    })),
+  };
+}
+
+/** JSON Feed 1.1 (jsonfeed.org): the same items, for readers that prefer JSON. */
+export function jsonFeed(feed: Feed) {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: feed.title,
+    description: feed.description,
+    home_page_url: feed.home,
+    feed_url: feed.json,
+    language: feed.locale,
+    items: feed.items.map((item) => ({
+      id: item.url,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      content_text: item.summary,
+      image: item.image?.url,
+      date_published: isoWithOffset(item.published, siteConfig.timeZone),
+      date_modified: isoWithOffset(item.modified, siteConfig.timeZone),
+      tags: item.tags,
+    })),
+  };
+}

@@ -1,0 +1,136 @@
+import { defaultLocale, localeCodes, locales, type LocaleCode } from '../../i18n/locales';
+import { useTranslations } from '../../i18n/ui';
+import { categories } from '../../schemas/vocabulary';
+import { siteContent, type SiteContent } from '../content';
+import { ContentError } from '../content-errors';
+import { pageMeta } from '../page-meta';
+import type { Release } from '../releases';
+import { tagSlug } from '../tags';
+import { paths } from '../urls';
+import { releaseCard } from './release-card';
+
+type Category = (typeof categories)[number];
+
+export interface Tag {
+  slug: string;
+  /** As the first (newest) release wrote it. */
+  name: string;
+  releases: Release[];
+}
+
+/**
+ * Tags are words of one language, so a locale's tags come from its real translations only: a
+ * page showing an untranslated original has no tags in the reader's language.
+ */
+export function tagsIn(content: SiteContent, locale: LocaleCode): Tag[] {
+  const bySlug = new Map<string, Tag>();
+  for (const release of content.releases) {
+    const version = release.versions[locale];
+    if (!version) continue;
+    for (const name of version.data.tags) {
+      const slug = tagSlug(name);
+      if (!slug) {
+        throw new ContentError([
+          {
+            file: version.filePath ?? version.id,
+            field: 'tags',
+            problem: `the tag "${name}" has no letters or digits, so it cannot have a page`,
+            fix: 'write the tag as a word, or remove it',
+          },
+        ]);
+      }
+      const tag = bySlug.get(slug) ?? { slug, name, releases: [] };
+      if (!tag.releases.includes(release)) tag.releases.push(release);
+      bySlug.set(slug, tag);
+    }
+  }
+  const collator = new Intl.Collator(locale);
+  return [...bySlug.values()].sort((a, b) => b.releases.length - a.releases.length || collator.compare(a.name, b.name));
+}
+
+/** Categories that have at least one release, in vocabulary order. */
+export function usedCategories(content: SiteContent): Category[] {
+  return categories.filter((category) => content.releases.some((release) => release.category === category));
+}
+
+export function categoryPage(content: SiteContent, locale: LocaleCode, category: Category) {
+  const t = useTranslations(locale);
+  const label = t(`category.${category}`);
+  return {
+    locale,
+    label,
+    cards: content.releases.filter((release) => release.category === category).map((release) => releaseCard(release, locale)),
+    meta: pageMeta({
+      locale,
+      heading: t('category.pageTitle', { category: label }),
+      description: t('category.pageDescription', { category: label }),
+      pathIn: (code) => paths.category(code, category),
+      xDefault: paths.category(defaultLocale, category),
+      searchable: false,
+    }),
+  };
+}
+export type CategoryPageProps = ReturnType<typeof categoryPage>;
+
+export async function categoryPagePaths() {
+  const content = await siteContent();
+  return usedCategories(content).flatMap((category) =>
+    locales.map((locale) => ({ params: { lang: locale.path, category }, props: categoryPage(content, locale.code, category) })),
+  );
+}
+
+/** The list of a language's categories and tags. */
+export function topicsPage(content: SiteContent, locale: LocaleCode) {
+  const t = useTranslations(locale);
+  return {
+    locale,
+    categories: usedCategories(content).map((category) => ({ label: t(`category.${category}`), href: paths.category(locale, category) })),
+    tags: tagsIn(content, locale).map((tag) => ({ name: tag.name, href: paths.tag(locale, tag.slug), count: tag.releases.length })),
+    meta: pageMeta({
+      locale,
+      heading: t('tags.title'),
+      description: t('tags.description'),
+      pathIn: paths.tags,
+      translatedIn: localeCodes,
+      xDefault: paths.tags(defaultLocale),
+      searchable: false,
+    }),
+  };
+}
+export type TopicsPageProps = ReturnType<typeof topicsPage>;
+
+export async function topicsPagePaths() {
+  const content = await siteContent();
+  return locales.map((locale) => ({ params: { lang: locale.path }, props: topicsPage(content, locale.code) }));
+}
+
+/**
+ * A tag page exists in one language only. Its hreflang lists itself alone; the language switcher
+ * leads to the other languages' lists of tags instead of to pages that do not exist.
+ */
+export function tagPage(locale: LocaleCode, tag: Tag) {
+  const t = useTranslations(locale);
+  const own = paths.tag(locale, tag.slug);
+  return {
+    locale,
+    name: tag.name,
+    cards: tag.releases.map((release) => releaseCard(release, locale)),
+    meta: pageMeta({
+      locale,
+      heading: t('tag.pageTitle', { tag: tag.name }),
+      description: t('tag.pageDescription', { tag: tag.name }),
+      pathIn: (code) => (code === locale ? own : paths.tags(code)),
+      translatedIn: [locale],
+      xDefault: own,
+      searchable: false,
+    }),
+  };
+}
+export type TagPageProps = ReturnType<typeof tagPage>;
+
+export async function tagPagePaths() {
+  const content = await siteContent();
+  return locales.flatMap((locale) =>
+    tagsIn(content, locale.code).map((tag) => ({ params: { lang: locale.path, tag: tag.slug }, props: tagPage(locale.code, tag) })),
+  );
+}

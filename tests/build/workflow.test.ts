@@ -1,0 +1,104 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { EMBARGOED_PHOTO } from '../helpers/shared-site';
+import { contentCopy, projectRoot, runScript } from '../helpers/build-site';
+import { writeFixtureJpeg } from '../helpers/fixture-photo';
+import { loadPage } from '../helpers/html';
+import { treeDigest } from '../helpers/tree-digest';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+
+const embargoed = 'fixture-embargoed';
+const embargoedPhoto = 'fixture-embargoed-01-photo';
+
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((item) => item.isFile())
+    .map((item) => join(item.parentPath, item.name));
+}
+
+describe('before its embargo, a release appears nowhere in the built site', () => {
+  const siteDir = inject('siteDir');
+  const files = filesIn(siteDir);
+
+  it('has no page, photo or other file named after it', () => {
+    expect(files.filter((file) => file.includes(embargoed))).toEqual([]);
+  });
+
+  it('is mentioned in no page, feed, sitemap or index', () => {
+    const texts = files.filter((file) => /\.(html|xml|json|txt|ics|js|csv)$/.test(file));
+    expect(texts.length).toBeGreaterThan(10);
+    const mentions = texts.filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return text.includes(embargoed) || text.includes('엠바고 시험용') || text.includes('Embargo test release');
+    });
+    expect(mentions).toEqual([]);
+  });
+
+  it('is not listed by the event and organization it names', () => {
+    for (const page of ['/ko/events/scse-2023/', '/en/organizations/tca/']) {
+      const $ = loadPage(siteDir, page);
+      expect($('a').toArray().map((link) => $(link).attr('href'))).not.toContainEqual(expect.stringContaining(embargoed));
+    }
+  });
+});
+
+describe('the press-team workflow on a fresh content folder', () => {
+  let content: string;
+  let outDir: string;
+  let check: { code: number; output: string };
+  let scaffold: { code: number; output: string };
+
+  beforeAll(async () => {
+    content = await contentCopy([], [join(projectRoot, 'tests/fixtures/embargoed-release')]);
+    await writeFixtureJpeg(join(content, EMBARGOED_PHOTO), 'embargoed');
+    outDir = join(await mkdtemp(join(tmpdir(), 'pressroom-check-')), 'site');
+    const env = { PRESS_CONTENT_DIR: content, PRESS_OUT_DIR: outDir, PRESS_NOW: '2026-01-05T12:00:00+09:00' };
+    scaffold = await runScript('new-release', ['--slug', 'test-release', '--title', '테스트', '--date', '2026-01-05T10:00+09:00'], env);
+    const beforeCheck = treeDigest(content);
+    check = await runScript('check', [], env);
+    expect(treeDigest(content), 'npm run check wrote into the content folder').toBe(beforeCheck);
+  });
+
+  it('npm run new scaffolds the original only, with a captions template, and says what to do next', () => {
+    expect(scaffold.code, scaffold.output).toBe(0);
+    const folder = join(content, 'releases/test-release');
+    expect(readdirSync(folder).sort()).toEqual(['ko.mdx', 'photos']);
+    expect(readdirSync(join(folder, 'photos'))).toEqual(['TEMPLATE.yaml.example']);
+    expect(scaffold.output).toMatch(/npm run check/);
+  });
+
+  it('npm run new refuses to overwrite an existing release', async () => {
+    const again = await runScript('new-release', ['--slug', 'test-release', '--title', '다시', '--date', '2026-01-06T10:00+09:00'], { PRESS_CONTENT_DIR: content });
+    expect(again.code).not.toBe(0);
+    expect(again.output).toContain('already exists');
+    expect(readFileSync(join(content, 'releases/test-release/ko.mdx'), 'utf8')).toContain('title: 테스트');
+  });
+
+  it('npm run check passes on the sample content plus the scaffolded release', () => {
+    expect(check.code, check.output.slice(-3000)).toBe(0);
+    expect(check.output).toMatch(/✓ links: \d+ internal links and images, 0 broken/);
+    expect(check.output).toContain('Ready to publish.');
+  });
+
+  it('the scaffolded release shows up on the Korean home page', () => {
+    const $ = loadPage(outDir, '/ko/');
+    expect($('main .cards a').toArray().map((link) => $(link).attr('href'))).toContain('/ko/releases/test-release/');
+  });
+
+  it('after its embargo, the embargoed release appears on its pages, lists and entity pages, with its photo', () => {
+    expect(existsSync(join(outDir, 'ko/releases', embargoed, 'index.html'))).toBe(true);
+    expect(existsSync(join(outDir, 'en/releases', embargoed, 'index.html'))).toBe(true);
+    const home = loadPage(outDir, '/ko/');
+    expect(home('main .cards a').toArray().map((link) => home(link).attr('href'))).toContain(`/ko/releases/${embargoed}/`);
+    const event = loadPage(outDir, '/en/events/scse-2023/');
+    expect(event('a').toArray().map((link) => event(link).attr('href'))).toContain(`/en/releases/${embargoed}/`);
+    expect(filesIn(outDir).some((file) => file.includes(embargoedPhoto) && file.endsWith('.avif'))).toBe(true);
+  });
+
+  it('prints the translation status of every release', () => {
+    expect(check.output).toMatch(/test-release\s+en\s+missing/);
+    expect(check.output).toMatch(/scse-2023-taipei\s+en\s+translated/);
+  });
+});

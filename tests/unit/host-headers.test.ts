@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { locales } from '../../src/i18n/locales';
+import { hostHeaders } from '../../src/lib/host-headers';
+
+/** Parses the `_headers` format: a path line, then indented `Name: value` lines. */
+function parseHeaders(text: string): Map<string, Map<string, string>> {
+  const rules = new Map<string, Map<string, string>>();
+  let current: Map<string, string> | undefined;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    if (!line.startsWith(' ')) rules.set(line.trim(), (current = new Map()));
+    else {
+      const [name, ...value] = line.trim().split(':');
+      current!.set(name!.toLowerCase(), value.join(':').trim());
+    }
+  }
+  return rules;
+}
+
+describe('hostHeaders', () => {
+  const rules = parseHeaders(hostHeaders());
+
+  it('caches hashed assets for a year and pages briefly, in every locale', () => {
+    expect(rules.get('/_astro/*')?.get('cache-control')).toContain('immutable');
+    for (const locale of locales) expect(rules.get(`/${locale.path}/*`)?.get('cache-control')).toMatch(/max-age=300\b/);
+  });
+
+  it('sets one Cache-Control per pattern, so hosts never merge two', () => {
+    const withCache = [...rules].filter(([, headers]) => headers.has('cache-control')).map(([pattern]) => pattern);
+    expect(new Set(withCache).size).toBe(withCache.length);
+    expect(rules.get('/*')?.has('cache-control')).toBe(false);
+  });
+
+  it('serves packs as ZIP downloads and calendars as text/calendar', () => {
+    expect(rules.get('/packs/*')?.get('content-type')).toBe('application/zip');
+    expect(rules.get('/*.ics')?.get('content-type')).toMatch(/^text\/calendar/);
+  });
+
+  it('adds security headers to every response', () => {
+    const all = rules.get('/*')!;
+    expect(all.get('x-content-type-options')).toBe('nosniff');
+    expect(all.get('x-frame-options')).toBe('DENY');
+    expect(all.has('strict-transport-security')).toBe(true);
+  });
+});
