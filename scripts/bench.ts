@@ -267,6 +267,8 @@ async function main(): Promise<void> {
   const originalsBytes = corpus.list.reduce((sum, release) => sum + release.photoIds.reduce((inner, _, n) => inner + statSync(fullOriginal(release, n)).size, 0), 0);
 
   const dirs: SiteDirs = { content: corpus.dir, out: join(workDir, 'ours/dist'), cache: join(workDir, 'ours/cache') };
+  // `npm run build` stages its output beside the target folder, so the parent must exist.
+  await mkdir(dirname(dirs.out), { recursive: true });
   const cold = await buildOurs(dirs, 'cold', join(workDir, 'ours-cold.log'));
   const dist = folderSize(dirs.out);
   const sample = corpus.list[0]!;
