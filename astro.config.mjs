@@ -32,6 +32,12 @@ export default defineConfig({
     hostFiles(),
   ],
   build: { format: 'directory' },
+  // AVIF at sharp's default effort (4) is ~90 % of the image stage; effort 3 is ~3.5× faster for
+  // files ~10 % larger (docs/decisions.md, "Build benchmark"). The image cache key ignores this
+  // setting: derivatives already cached are kept as they are.
+  image: { service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 3 } } } },
+  // Unchanged pages are copied from the cache (cacheKey from src/lib/cache-key.ts).
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       // Scripts always go to files, never inline, so a Content-Security-Policy needs no script hashes.

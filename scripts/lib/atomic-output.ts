@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /**
@@ -8,7 +8,12 @@ import { basename, dirname, join, resolve } from 'node:path';
  */
 export async function buildAtomically(target: string, build: (staging: string) => Promise<boolean>): Promise<boolean> {
   const destination = resolve(target);
-  const staging = await mkdtemp(join(dirname(destination), `.${basename(destination)}-staging-`));
+  // The same staging path every time, not a random one: Astro writes the output folder's path into
+  // its image module, so a new path would change every page's code hash and make the incremental
+  // build re-render every page. A leftover from an interrupted build is removed first.
+  const staging = join(dirname(destination), `.${basename(destination)}-staging`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
   let succeeded = false;
   try {
     succeeded = await build(staging);

@@ -17,6 +17,7 @@ import { eventLd, organizationLd } from '../structured-data';
 import { paths } from '../urls';
 import { eventFacts, organizationFacts } from './linked-data';
 import { releaseCard } from './release-card';
+import { withCacheKeys } from '../cache-key';
 
 /** Entity pages exist in every locale: their fields fall back one by one, the UI is translated. */
 function entityMeta(locale: LocaleCode, heading: string, description: string, pathIn: (code: LocaleCode) => string, image?: CardImage) {
@@ -92,10 +93,12 @@ export function organizationPage(content: SiteContent, organization: Organizatio
 export type OrganizationPageProps = ReturnType<typeof organizationPage>;
 
 /** One page per entry and locale. */
-function perLocale<T extends { id: string }, P>(entries: Iterable<T>, props: (item: T, locale: LocaleCode) => P | Promise<P>) {
-  return Promise.all(
-    [...entries].flatMap((item) =>
-      locales.map(async (locale) => ({ params: { lang: locale.path, id: item.id }, props: await props(item, locale.code) })),
+async function perLocale<T extends { id: string }, P>(entries: Iterable<T>, props: (item: T, locale: LocaleCode) => P | Promise<P>) {
+  return withCacheKeys(
+    await Promise.all(
+      [...entries].flatMap((item) =>
+        locales.map(async (locale) => ({ params: { lang: locale.path, id: item.id }, props: await props(item, locale.code) })),
+      ),
     ),
   );
 }

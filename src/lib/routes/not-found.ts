@@ -2,6 +2,7 @@ import { locales, type LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
 import { pageMeta } from '../page-meta';
 import { paths } from '../urls';
+import { withCacheKeys } from '../cache-key';
 
 /** A 404 page per locale, for hosts that can route missing paths under /{lang}/ to it. */
 export function notFoundPage(locale: LocaleCode) {
@@ -14,5 +15,5 @@ export function notFoundPage(locale: LocaleCode) {
 export type NotFoundPageProps = ReturnType<typeof notFoundPage>;
 
 export function notFoundPagePaths() {
-  return locales.map((locale) => ({ params: { lang: locale.path }, props: notFoundPage(locale.code) }));
+  return withCacheKeys(locales.map((locale) => ({ params: { lang: locale.path }, props: notFoundPage(locale.code) })));
 }

@@ -10,6 +10,7 @@ import { isoWithOffset } from '../time-zones';
 import { paths } from '../urls';
 import { releaseArticle } from './linked-data';
 import { releaseCard } from './release-card';
+import { withCacheKeys } from '../cache-key';
 
 /** The photo that stands for a release in cards, feeds and structured data, as a card image. */
 export async function releaseCardImage(content: SiteContent, release: Release, locale: LocaleCode): Promise<CardImage | undefined> {
@@ -53,12 +54,14 @@ export type ReleasePageProps = ReturnType<typeof releasePage>;
 
 export async function releasePagePaths() {
   const content = await siteContent();
-  return Promise.all(
-    content.releases.flatMap((release) =>
-      locales.map(async (locale) => ({
-        params: { lang: locale.path, slug: release.slug },
-        props: releasePage(content, release, locale.code, await releaseCardImage(content, release, locale.code)),
-      })),
+  return withCacheKeys(
+    await Promise.all(
+      content.releases.flatMap((release) =>
+        locales.map(async (locale) => ({
+          params: { lang: locale.path, slug: release.slug },
+          props: releasePage(content, release, locale.code, await releaseCardImage(content, release, locale.code)),
+        })),
+      ),
     ),
   );
 }
@@ -96,11 +99,13 @@ export type ArchivePageProps = ReturnType<typeof archivePage>;
 export async function archivePagePaths() {
   const content = await siteContent();
   const pageCount = Math.max(1, Math.ceil(content.releases.length / ARCHIVE_PAGE_SIZE));
-  return locales.flatMap((locale) =>
-    Array.from({ length: pageCount }, (_, index) => ({
-      params: { lang: locale.path, page: index === 0 ? undefined : `page/${index + 1}` },
-      props: archivePage(content, locale.code, index + 1, pageCount),
-    })),
+  return withCacheKeys(
+    locales.flatMap((locale) =>
+      Array.from({ length: pageCount }, (_, index) => ({
+        params: { lang: locale.path, page: index === 0 ? undefined : `page/${index + 1}` },
+        props: archivePage(content, locale.code, index + 1, pageCount),
+      })),
+    ),
   );
 }
 
@@ -118,5 +123,5 @@ export type HomePageProps = ReturnType<typeof homePage>;
 
 export async function homePagePaths() {
   const content = await siteContent();
-  return locales.map((locale) => ({ params: { lang: locale.path }, props: homePage(content, locale.code) }));
+  return withCacheKeys(locales.map((locale) => ({ params: { lang: locale.path }, props: homePage(content, locale.code) })));
 }
