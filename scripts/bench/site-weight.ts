@@ -70,9 +70,12 @@ export interface PageWeight {
   fonts: Weight;
   /** HTML + CSS + JS + fonts. */
   total: Weight;
-  /** `<script>` elements, inline or not. */
+  /** `<script>` elements a browser runs, inline or not (JSON-LD and other data blocks are not). */
   scripts: number;
 }
+
+/** Types of `<script>` that hold data, not code: structured data, import maps' JSON and the like. */
+const DATA_SCRIPT = /^application\/(?:ld\+)?json$/i;
 
 const weigh = (data: Buffer): Weight => ({ bytes: data.length, gzip: gzipSync(data).length });
 const add = (a: Weight, b: Weight): Weight => ({ bytes: a.bytes + b.bytes, gzip: a.gzip + b.gzip });
@@ -134,5 +137,8 @@ export function pageWeight(siteDir: string, page: string): PageWeight {
     if (data) js = add(js, weigh(data));
   }
   const html = weigh(htmlBytes);
-  return { page, html, inlineCss, css, js, fonts, total: [html, css, js, fonts].reduce(add), scripts: $('script').length };
+  const scripts = $('script')
+    .toArray()
+    .filter((script) => !DATA_SCRIPT.test(($(script).attr('type') ?? '').trim())).length;
+  return { page, html, inlineCss, css, js, fonts, total: [html, css, js, fonts].reduce(add), scripts };
 }
