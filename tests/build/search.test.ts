@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -8,6 +7,7 @@ import { htmlFiles, pageUrlPath } from '../../src/integrations/search-index';
 import { searchQuery } from '../../src/lib/search-terms';
 import { loadPage } from '../helpers/html';
 import { projectRoot } from '../helpers/build-site';
+import { searchBuiltSite } from '../helpers/search-built-site';
 
 const siteDir = inject('siteDir');
 const site = 'https://press.sdf.example.org';
@@ -16,14 +16,7 @@ const pagefindDir = join(siteDir, 'pagefind');
 /** Pagefind names each index after the page's <html lang>, lower-cased. */
 const indexName = (code: string) => code.toLowerCase();
 
-/** Pagefind's own browser search, run in Node over the built index (see the helper). */
-function search(lang: string, queries: string[]): Record<string, string[]> {
-  const output = execFileSync(process.execPath, [join(projectRoot, 'tests/helpers/pagefind-search.mjs'), siteDir, lang, ...queries], {
-    encoding: 'utf8',
-  });
-  const found = JSON.parse(output) as Record<string, string[]>;
-  return Object.fromEntries(Object.entries(found).map(([query, urls]) => [query, urls.map(decodeURIComponent)]));
-}
+const search = (lang: string, queries: string[]) => searchBuiltSite(siteDir, lang, queries);
 /** What the search page does: the query goes through searchQuery() first. */
 const searchAsPage = (lang: string, queries: string[]) => {
   const found = search(lang, queries.map(searchQuery));

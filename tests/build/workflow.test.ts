@@ -6,6 +6,7 @@ import { contentCopy, projectRoot, runScript } from '../helpers/build-site';
 import { writeFixtureJpeg } from '../helpers/fixture-photo';
 import { loadPage } from '../helpers/html';
 import { treeDigest } from '../helpers/tree-digest';
+import { searchBuiltSite } from '../helpers/search-built-site';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
@@ -34,6 +35,11 @@ describe('before its embargo, a release appears nowhere in the built site', () =
       return text.includes(embargoed) || text.includes('엠바고 시험용') || text.includes('Embargo test release');
     });
     expect(mentions).toEqual([]);
+  });
+
+  it('is found by no search', () => {
+    const found = searchBuiltSite(siteDir, 'en', ['embargo', 'Embargo test release']);
+    expect(Object.values(found).flat().filter((url) => url.includes(embargoed))).toEqual([]);
   });
 
   it('is not listed by the event and organization it names', () => {
@@ -95,6 +101,16 @@ describe('the press-team workflow on a fresh content folder', () => {
     const event = loadPage(outDir, '/en/events/scse-2023/');
     expect(event('a').toArray().map((link) => event(link).attr('href'))).toContain(`/en/releases/${embargoed}/`);
     expect(filesIn(outDir).some((file) => file.includes(embargoedPhoto) && file.endsWith('.avif'))).toBe(true);
+  });
+
+  it('after its embargo, it is in the feeds, the sitemap, the search index and has its photo pack', () => {
+    expect(readFileSync(join(outDir, 'ko/rss.xml'), 'utf8')).toContain(`/ko/releases/${embargoed}/`);
+    expect(readFileSync(join(outDir, 'en/feed.json'), 'utf8')).toContain(`/en/releases/${embargoed}/`);
+    const sitemaps = filesIn(outDir).filter((file) => /sitemap-\d+\.xml$/.test(file)).map((file) => readFileSync(file, 'utf8')).join('');
+    expect(sitemaps).toContain(`/ko/releases/${embargoed}/`);
+    expect(searchBuiltSite(outDir, 'en', ['embargo'])['embargo']).toContain(`/en/releases/${embargoed}/`);
+    expect(existsSync(join(outDir, 'packs/releases', `${embargoed}.zip`))).toBe(true);
+    expect(existsSync(join(outDir, 'photos/originals', `${embargoedPhoto}.jpg`))).toBe(true);
   });
 
   it('prints the translation status of every release', () => {
