@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { ExifTool } from 'exiftool-vendored';
 // exiftool-vendored pins the exact exiftool release it ships, so its version names exiftool's.
 import exiftoolPackage from 'exiftool-vendored/package.json' with { type: 'json' };
+import { memo } from '../memo';
 import { sha256Sums } from '../pack-texts';
 import { readJpegLayout, writePressCopy } from '../photo-metadata';
 import { cachedFile, packInputsKey, sha256File, writeZip, type ZipEntry } from '../zip-pack';
@@ -122,15 +123,6 @@ export class PackStore {
     const { size } = await stat(cachedPath);
     return { cachedPath, size, rebuilt, photoCount: plan.photos.length, madeDuring: rebuilt ? since(started) : undefined };
   }
-}
-
-function memo<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  let promise = cache.get(key);
-  if (!promise) {
-    promise = make();
-    cache.set(key, promise);
-  }
-  return promise;
 }
 
 /** Reads the facts kept beside a cached copy, or works them out (and keeps them) after making it. */

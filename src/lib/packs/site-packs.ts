@@ -6,6 +6,7 @@
 import type { LocaleCode } from '../../i18n/locales';
 import { siteConfig } from '../../site.config';
 import { siteContent, type PhotoEntry } from '../content';
+import { memo } from '../memo';
 import { packCacheDir } from '../paths';
 import type { Release } from '../releases';
 import { paths } from '../urls';
@@ -17,6 +18,9 @@ import { PackStore, type StoredFile, type StoredPack, type StoredPhoto } from '.
 let store: PackStore | undefined;
 let manifest: ManifestWriter | undefined;
 const plans = new Map<string, Promise<{ plan: PackPlan; stored: StoredPack } | undefined>>();
+// Every page that shows a photo links its original (about 12,000 links at 1,000 releases), and
+// planning a press copy reads the photo's YAML again: once per photo per build is enough.
+const photos = new Map<string, Promise<StoredPhoto>>();
 
 function packStore(): PackStore {
   store ??= new PackStore({ cacheDir: packCacheDir, maxPixels: siteConfig.maxPhotoPixels });
@@ -34,24 +38,22 @@ async function handOver(href: string, kind: OutputRecord['kind'], file: StoredFi
   await manifest.add({ href, kind, cachedPath: file.cachedPath, rebuilt: file.rebuilt, madeDuring: file.madeDuring });
 }
 
-async function storedPhoto(photo: PhotoEntry): Promise<StoredPhoto> {
-  const copy = await packStore().pressCopy(packPhoto(await siteContent(), photo));
-  await handOver(paths.original(photo.id), 'photo', copy);
-  return copy;
+function storedPhoto(photo: PhotoEntry): Promise<StoredPhoto> {
+  return memo(photos, photo.id, async () => {
+    const copy = await packStore().pressCopy(packPhoto(await siteContent(), photo));
+    await handOver(paths.original(photo.id), 'photo', copy);
+    return copy;
+  });
 }
 
 function storedPack(href: string, makePlan: () => Promise<PackPlan | undefined>) {
-  let made = plans.get(href);
-  if (!made) {
-    made = makePlan().then(async (plan) => {
-      if (!plan) return undefined;
-      const stored = await packStore().pack(plan);
-      await handOver(href, 'pack', stored);
-      return { plan, stored };
-    });
-    plans.set(href, made);
-  }
-  return made;
+  return memo(plans, href, async () => {
+    const plan = await makePlan();
+    if (!plan) return undefined;
+    const stored = await packStore().pack(plan);
+    await handOver(href, 'pack', stored);
+    return { plan, stored };
+  });
 }
 
 /** The ZIP of a release's photos, or undefined when it has none. */
