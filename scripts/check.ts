@@ -3,14 +3,14 @@
  * the first failure (later steps need a built site); a short summary ends the output, and the exit
  * code is non-zero when anything failed.
  */
-import { relative } from 'node:path';
 import { preflightProblems } from '../src/integrations/content-preflight';
 import { formatProblem } from '../src/lib/content-errors';
 import { contentDir } from '../src/lib/paths';
 import { buildAtomically } from './lib/atomic-output';
-import { brokenInternalLinks } from './lib/link-check';
-import { astro } from './lib/run';
-import { run } from './lib/run';
+import { builtPagePaths } from '../src/lib/built-files';
+import { checkLinks } from './lib/link-check';
+import { serveSite } from './lib/static-server';
+import { astro, run } from './lib/run';
 
 type Outcome = { ok: boolean; detail: string };
 interface Step {
@@ -39,9 +39,16 @@ const steps: Step[] = [
   {
     name: 'links',
     run: async () => {
-      const { checked, broken } = await brokenInternalLinks(outDir);
-      for (const link of broken) console.error(`broken: ${link.url} (status ${link.status ?? '—'}) on ${link.parent ? relative(process.cwd(), link.parent) : '?'}`);
-      return { ok: broken.length === 0, detail: `${checked} internal links and images, ${broken.length} broken` };
+      // Served the way a host serves it, from every page, so pages no menu links to and
+      // #fragments are checked too (the same check the browser tests run).
+      const site = await serveSite(outDir);
+      try {
+        const { pages, checked, broken } = await checkLinks(site.url, builtPagePaths(outDir));
+        for (const link of broken) console.error(`broken: ${link}`);
+        return { ok: broken.length === 0, detail: `${pages} pages, ${checked} internal links, images and fragments, ${broken.length} broken` };
+      } finally {
+        await site.close();
+      }
     },
   },
   {

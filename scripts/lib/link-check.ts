@@ -1,17 +1,45 @@
-import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
+import { LinkChecker, LinkState } from 'linkinator';
+
+export interface LinkReport {
+  /** Pages linkinator opened and scanned for links. */
+  pages: number;
+  /** Distinct links and image sources checked on the served site. */
+  checked: number;
+  /** Links skipped because they leave the served site (no network here). */
+  skipped: number;
+  broken: string[];
+}
 
 /**
- * Broken internal links and images in a built site. Only links into the site are followed: the
- * check must work without a network, and absolute links to the published origin are the site's
- * own canonical/hreflang URLs, which the build tests check against the pages.
+ * Crawls the served site with linkinator from the given pages (every built page, so pages that
+ * nothing links to are scanned too), checking links, images, srcsets and #fragments. Links to
+ * other hosts are skipped: the tests have no network.
  */
-export async function brokenInternalLinks(siteDir: string): Promise<{ checked: number; broken: LinkResult[] }> {
+export async function checkLinks(siteUrl: string, startPaths: string[]): Promise<LinkReport> {
+  const origin = new URL(siteUrl).origin;
   const checker = new LinkChecker();
+  let pages = 0;
+  checker.on('pagestart', () => (pages += 1));
   const result = await checker.check({
-    path: siteDir,
+    path: startPaths.map((path) => new URL(path, siteUrl).href),
     recurse: true,
-    concurrency: 20,
-    linksToSkip: async (link) => /^(?:https?:)?\/\//.test(link) && !/^https?:\/\/(?:localhost|127\.0\.0\.1)[:/]/.test(link) || /^(?:mailto|tel):/.test(link),
+    checkFragments: true,
+    concurrency: 8,
+    linksToSkip: async (link) => !link.startsWith(`${origin}/`) && link !== origin,
   });
-  return { checked: result.links.filter((link) => link.state !== LinkState.SKIPPED).length, broken: result.links.filter((link) => link.state === LinkState.BROKEN) };
+  const checked = result.links.filter((link) => link.state !== LinkState.SKIPPED);
+  // linkinator also lists a broken URL as its own parent once it has read the 404 page it got.
+  const broken = Map.groupBy(
+    result.links.filter((link) => link.state === LinkState.BROKEN),
+    (link) => `${link.url} (HTTP ${link.status ?? 'no response'})`,
+  );
+  return {
+    pages,
+    checked: checked.length,
+    skipped: result.links.length - checked.length,
+    broken: [...broken].map(([link, found]) => {
+      const parents = [...new Set(found.map((item) => item.parent ?? 'the start list'))].filter((parent) => !link.startsWith(`${parent} `));
+      return `${link} linked from ${parents.join(', ') || 'the start list'}`;
+    }),
+  };
 }

@@ -1,26 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { htmlFiles, pageUrlPath } from '../lib/built-files';
 import { isListed, readPageHead, searchableText } from '../lib/built-page';
 import { variantWords } from '../lib/search-terms';
 import { absoluteUrl } from '../lib/urls';
-
-/** Every HTML file under the output folder, in a stable order. */
-export function htmlFiles(root: string): string[] {
-  return readdirSync(root, { withFileTypes: true, recursive: true })
-    .filter((item) => item.isFile() && item.name.endsWith('.html'))
-    .map((item) => join(item.parentPath, item.name))
-    .sort();
-}
-
-/** `/ko/releases/x/` for `<root>/ko/releases/x/index.html`, as the site serves it. */
-export function pageUrlPath(root: string, file: string): string {
-  const path = `/${relative(root, file).split(sep).join('/')}`;
-  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
-}
 
 /**
  * The page as Pagefind should see it: the same HTML plus, in its own indexed block, the other

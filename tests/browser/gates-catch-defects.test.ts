@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { paths } from '../../src/lib/urls';
 import { runAxe } from '../helpers/axe';
 import { checkHtml } from '../helpers/html-check';
-import { checkLinks } from '../helpers/link-check';
+import { checkLinks } from '../../scripts/lib/link-check';
 import { useBrowserSession } from '../helpers/served-pages';
 import { sampleIds } from './page-types';
 

@@ -1,7 +1,8 @@
 import { describe, expect, inject, test } from 'vitest';
 import { checkHtml } from '../helpers/html-check';
 import { useServedSite } from '../helpers/served-pages';
-import { builtPages, samplePages } from './page-types';
+import { samplePages } from './page-types';
+import { builtPagePaths } from '../../src/lib/built-files';
 
 describe('the Nu Html Checker (vnu.jar)', () => {
   const session = useServedSite();
@@ -9,7 +10,7 @@ describe('the Nu Html Checker (vnu.jar)', () => {
   // Every built page, which includes the sample of every page type; checked over HTTP, as served,
   // so that the checker resolves the pages' CSP 'self' and relative URLs as a browser does.
   test('reports no error on any built page', async () => {
-    const pages = builtPages(inject('siteDir'));
+    const pages = builtPagePaths(inject('siteDir'));
     expect(pages).toEqual(expect.arrayContaining(samplePages().map((sample) => sample.path)));
     const report = await checkHtml(inject('javaPath'), pages.map((path) => new URL(path, session.site.url).href));
     console.log(`vnu: ${report.files} pages checked, ${report.errors.length} errors, ${report.warnings.length} warnings`);

@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { useBrowserSession } from '../helpers/served-pages';
-import { builtPages, pageLabel, pageTypeOf, samplePages } from './page-types';
+import { pageLabel, pageTypeOf, samplePages } from './page-types';
+import { builtPagePaths } from '../../src/lib/built-files';
 
 const siteDir = inject('siteDir');
-const built = builtPages(siteDir);
+const built = builtPagePaths(siteDir);
 
 describe('the list of page types (tests/browser/page-types.ts)', () => {
   test('names only pages the build produces', () => {

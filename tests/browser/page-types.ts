@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { locales, type LocaleCode } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/urls';
 import { TRANSLATION_STATUS_PATH } from '../../src/lib/routes/translation-status';
@@ -86,16 +84,3 @@ export function pageTypeOf(path: string, types: PageType[] = pageTypes): PageTyp
   );
 }
 
-/** URL paths of every HTML page in a built site (`en/index.html` → `/en/`). */
-export function builtPages(siteDir: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.html')) found.push(`/${relative(siteDir, full).split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1'));
-    }
-  };
-  walk(siteDir);
-  return found.sort();
-}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { locales } from '../../src/i18n/locales';
-import { htmlFiles, pageUrlPath } from '../../src/integrations/search-index';
+import { htmlFiles, pageUrlPath } from '../../src/lib/built-files';
 import { searchQuery } from '../../src/lib/search-terms';
 import { loadPage } from '../helpers/html';
 import { projectRoot } from '../helpers/build-site';

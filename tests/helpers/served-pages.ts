@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium, watchedPage, type WatchedPage } from './browser';
-import { serveSite, type ServedSite } from './static-server';
+import { serveSite, type ServedSite } from '../../scripts/lib/static-server';
 
 export interface ServedSession {
   site: ServedSite;
