@@ -84,7 +84,7 @@ describe('the press-team workflow on a fresh content folder', () => {
 
   it('npm run check passes on the sample content plus the scaffolded release', () => {
     expect(check.code, check.output.slice(-3000)).toBe(0);
-    expect(check.output).toMatch(/✓ links: \d+ internal links and images, 0 broken/);
+    expect(check.output).toMatch(/✓ links: \d+ pages, \d+ internal links, images and fragments, 0 broken/);
     expect(check.output).toContain('Ready to publish.');
   });
 
