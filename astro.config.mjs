@@ -8,7 +8,6 @@ import { unpublishedOriginals } from './src/integrations/unpublished-originals.t
 import { hostFiles } from './src/integrations/host-files.ts';
 import { pressKit } from './src/integrations/press-kit.ts';
 import { feedEnclosures } from './src/integrations/feed-enclosures.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 import { pageSitemap } from './src/integrations/sitemap.ts';
 import { astroCacheDir, contentDir } from './src/lib/paths.ts';
 
@@ -26,7 +25,6 @@ export default defineConfig({
     pressKit(),
     pageSitemap(),
     feedEnclosures(),
-    searchIndex(),
     // After everything that writes or reads pages: it removes images no output refers to.
     unpublishedOriginals(),
     hostFiles(),

@@ -9,6 +9,7 @@ import { contentDir } from '../src/lib/paths';
 import { buildAtomically } from './lib/atomic-output';
 import { builtPagePaths } from '../src/lib/built-files';
 import { checkLinks } from './lib/link-check';
+import { buildSite } from './lib/site-build';
 import { serveSite } from './lib/static-server';
 import { astro, run } from './lib/run';
 
@@ -32,7 +33,7 @@ const steps: Step[] = [
   {
     name: 'build',
     run: async () => {
-      const ok = await buildAtomically(outDir, async (staging) => (await astro(['build'], { PRESS_OUT_DIR: staging })) === 0);
+      const ok = await buildAtomically(outDir, buildSite);
       return { ok, detail: ok ? `site in ${outDir}/` : `${outDir}/ keeps the last good site` };
     },
   },

@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { htmlFiles, pageUrlPath } from '../lib/built-files';
-import { isListed, readPageHead, searchableText } from '../lib/built-page';
-import { variantWords } from '../lib/search-terms';
-import { absoluteUrl } from '../lib/urls';
+import { htmlFiles, pageUrlPath } from './built-files';
+import { isListed, readPageHead, searchableText } from './built-page';
+import { variantWords } from './search-terms';
+import { absoluteUrl } from './urls';
 
 /**
  * The page as Pagefind should see it: the same HTML plus, in its own indexed block, the other
@@ -20,46 +18,45 @@ export function withSearchVariants(html: string, text: string = searchableText(h
   return cut < 0 ? `${html}${block}` : `${html.slice(0, cut)}${block}${html.slice(cut)}`;
 }
 
+/** Pages indexed per `<html lang>`, and how long indexing took. */
+export interface SearchIndexReport {
+  perLanguage: Map<string, number>;
+  milliseconds: number;
+}
+
 /**
- * Builds the Pagefind index after Astro has written the site, through Pagefind's Node API (the
- * binary comes from the npm registry with the package). Pagefind splits the index by `<html lang>`,
- * so each language gets its own and a search page only ever searches its own language. Only listed
- * pages are indexed: a page showing an untranslated original would put Korean text in the English
- * index.
+ * Writes the Pagefind index of a built site into `<root>/pagefind/`, through Pagefind's Node API
+ * (the binary comes from the npm registry with the package). Pagefind splits the index by
+ * `<html lang>`, so each language gets its own and a search page only ever searches its own
+ * language. Only listed pages are indexed: a page showing an untranslated original would put
+ * Korean text in the English index. Runs after `astro build` has exited, not in one of its hooks:
+ * Pagefind holds the whole index in memory (1.2 GB at 3,600 pages), and next to Astro's own 2.5 GB
+ * that was the build's peak (docs/decisions.md, "Build benchmark").
  */
-export function searchIndex(): AstroIntegration {
-  return {
-    name: 'pressroom:search-index',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const perLanguage = new Map<string, number>();
-        try {
-          // One file at a time, in path order: Pagefind numbers pages in the order they arrive, so
-          // parallel adds (about 3x faster) would give different index files for the same site.
-          for (const file of htmlFiles(root)) {
-            const html = await readFile(file, 'utf8');
-            const url = pageUrlPath(root, file);
-            const head = readPageHead(html);
-            const text = searchableText(html);
-            // Pages without a data-pagefind-body region (lists, the language chooser) have nothing to find.
-            if (!isListed(head, absoluteUrl(url)) || !text) continue;
-            const added = await index.addHTMLFile({ url: encodeURI(url), content: withSearchVariants(html, text) });
-            if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
-            const language = head.lang ?? 'unknown';
-            perLanguage.set(language, (perLanguage.get(language) ?? 0) + 1);
-          }
-          const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        } finally {
-          await pagefind.close();
-        }
-        const pages = [...perLanguage].map(([language, count]) => `${count} ${language}`).join(', ');
-        logger.info(`indexed ${pages} pages for search in ${Math.round(performance.now() - started)} ms`);
-      },
-    },
-  };
+export async function writeSearchIndex(root: string): Promise<SearchIndexReport> {
+  const started = performance.now();
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const perLanguage = new Map<string, number>();
+  try {
+    // One file at a time, in path order: Pagefind numbers pages in the order they arrive, so
+    // parallel adds (about 3x faster) would give different index files for the same site.
+    for (const file of htmlFiles(root)) {
+      const html = await readFile(file, 'utf8');
+      const url = pageUrlPath(root, file);
+      const head = readPageHead(html);
+      const text = searchableText(html);
+      // Pages without a data-pagefind-body region (lists, the language chooser) have nothing to find.
+      if (!isListed(head, absoluteUrl(url)) || !text) continue;
+      const added = await index.addHTMLFile({ url: encodeURI(url), content: withSearchVariants(html, text) });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
+      const language = head.lang ?? 'unknown';
+      perLanguage.set(language, (perLanguage.get(language) ?? 0) + 1);
+    }
+    const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  return { perLanguage, milliseconds: Math.round(performance.now() - started) };
 }

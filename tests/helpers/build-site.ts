@@ -36,10 +36,10 @@ export async function runProject(args: string[], env: Record<string, string>): P
   return { code, output };
 }
 
-/** Runs `astro build` on a content folder, the way `npm run build` does, into a fresh folder. */
+/** Runs `npm run build`'s script (Astro, then the search index) on a content folder, into a fresh folder. */
 export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   const outDir = await mkdtemp(join(tmpdir(), 'pressroom-dist-'));
-  const result = await runProject([join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const result = await runProject([join(projectRoot, 'scripts/build.ts')], {
     PRESS_CONTENT_DIR: contentDir,
     PRESS_OUT_DIR: outDir,
     PRESS_CACHE_DIR: await testCacheDir(),
