@@ -91,18 +91,26 @@ export async function runPackStage(corpus: Corpus, outDir: string, cacheDir: str
   const byEvent = new Map<string, PackPhoto[]>();
   try {
     for (const release of corpus.list) {
-      const photos: PackPhoto[] = [];
-      for (const [n, id] of release.photoIds.entries()) {
-        const original = originalOf(release, n);
-        const meta = await photoMetadata(join(release.folder, 'photos', `${id}.yaml`), `${id}.jpg`);
-        const copy = join(outDir, 'photos', `${id}.jpg`);
-        await mkdir(join(outDir, 'photos'), { recursive: true });
-        const written = await timed(() => writePressCopy(original, copy, meta), (seconds) => (pressCopySeconds += seconds));
-        originalBytes += (await stat(original)).size;
-        writtenBytes += written.size;
-        photos.push({ meta, original, copy });
-        const event = meta.keywords[0] ?? 'none';
-        byEvent.set(event, [...(byEvent.get(event) ?? []), { meta, original, copy }]);
+      await mkdir(join(outDir, 'photos'), { recursive: true });
+      // A release's photos at once, as its page asks for them in the site build.
+      const photos = await timed(
+        () =>
+          Promise.all(
+            release.photoIds.map(async (id, n): Promise<PackPhoto> => {
+              const original = originalOf(release, n);
+              const meta = await photoMetadata(join(release.folder, 'photos', `${id}.yaml`), `${id}.jpg`);
+              const copy = join(outDir, 'photos', `${id}.jpg`);
+              const written = await writePressCopy(original, copy, meta);
+              originalBytes += (await stat(original)).size;
+              writtenBytes += written.size;
+              return { meta, original, copy };
+            }),
+          ),
+        (seconds) => (pressCopySeconds += seconds),
+      );
+      for (const photo of photos) {
+        const event = photo.meta.keywords[0] ?? 'none';
+        byEvent.set(event, [...(byEvent.get(event) ?? []), photo]);
       }
       const texts = await Promise.all(locales.map(async (locale) => ({ name: `release-${locale.path}.mdx`, data: await readFile(join(release.folder, `${locale.path}.mdx`)) })));
       const result = await timed(() => writePack(join(outDir, 'packs', `${release.slug}.zip`), join(cacheDir, 'packs'), photos, texts), (seconds) => (zipSeconds += seconds));

@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { copyFile, readFile, rename, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import { ExifTool, type WriteTags } from 'exiftool-vendored';
 
@@ -98,7 +99,9 @@ const KEPT_TAGS = [
 let sharedExiftool: ExifTool | undefined;
 
 function defaultExiftool(): ExifTool {
-  sharedExiftool ??= new ExifTool();
+  // exiftool-vendored starts one process per four cores, so one on a 2-core machine, and a
+  // release's photos were then written one after the other; exiftool is one Perl thread each.
+  sharedExiftool ??= new ExifTool({ maxProcs: availableParallelism() });
   return sharedExiftool;
 }
 
