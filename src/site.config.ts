@@ -13,14 +13,19 @@ export const siteConfig = {
    * Photos above this many pixels fail the build (`PRESS_MAX_PHOTO_PIXELS`). 100 MP is above any
    * press camera; larger files are scans or stitched panoramas that should be exported smaller.
    */
-  maxPhotoPixels: pixelLimit(process.env.PRESS_MAX_PHOTO_PIXELS, 100_000_000),
+  maxPhotoPixels: wholeNumberSetting('PRESS_MAX_PHOTO_PIXELS', 100_000_000, 'of pixels; write e.g. 50000000 for 50 MP'),
+  /**
+   * Press copies and ZIPs that no build has used for this many days leave the pack cache
+   * (`PRESS_PACK_CACHE_KEEP_DAYS`). The grace covers builds of other branches or of another
+   * moment (an embargoed release's pack) that share the cache.
+   */
+  packCacheKeepDays: wholeNumberSetting('PRESS_PACK_CACHE_KEEP_DAYS', 30, 'of days; write e.g. 30'),
 } as const;
 
-function pixelLimit(text: string | undefined, fallback: number): number {
+function wholeNumberSetting(name: string, fallback: number, unitAndExample: string): number {
+  const text = process.env[name];
   if (text === undefined || text.trim() === '') return fallback;
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new Error(`PRESS_MAX_PHOTO_PIXELS="${text}" is not a whole number of pixels; write e.g. 50000000 for 50 MP`);
-  }
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name}="${text}" is not a whole number ${unitAndExample}`);
   return value;
 }

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { MANIFEST_ENV, outputSummary, readManifest, type OutputRecord } from '../lib/packs/handoff';
+import { markUsed, pruneUnused } from '../lib/packs/cache-pruning';
 import { packCacheDir } from '../lib/paths';
+import { siteConfig } from '../site.config';
 import { placeFile } from '../lib/zip-pack';
 
 export interface PressKitOptions {
@@ -53,6 +55,13 @@ export function pressKit(options: PressKitOptions = {}): AstroIntegration {
         logger.info(outputSummary(records, performance.now() - started));
         await rm(manifest, { force: true });
         delete process.env[MANIFEST_ENV];
+        // File times are the machine's, so the real clock here, not the build's PRESS_NOW.
+        const now = new Date();
+        await markUsed(records.map((record) => record.cachedPath), now);
+        const pruned = await pruneUnused(cacheDir, { now, keepDays: siteConfig.packCacheKeepDays });
+        if (pruned.removed > 0) {
+          logger.info(`removed ${pruned.removed} cached files no build used in ${siteConfig.packCacheKeepDays} days (${(pruned.bytes / 1e6).toFixed(1)} MB)`);
+        }
       },
     },
   };
