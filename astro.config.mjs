@@ -30,6 +30,9 @@ export default defineConfig({
     hostFiles(),
   ],
   build: { format: 'directory' },
+  // Shiki colours code with inline styles, which the CSP below blocks, and Astro warned so on
+  // every build. Releases show no code; a rare code block stays a plain <pre><code>.
+  markdown: { syntaxHighlight: false },
   // AVIF at sharp's default effort (4) is ~90 % of the image stage; effort 3 is ~3.5× faster for
   // files ~10 % larger (docs/decisions.md, "Build benchmark"). The image cache key ignores this
   // setting: derivatives already cached are kept as they are.
