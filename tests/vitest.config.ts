@@ -6,10 +6,15 @@ import { getViteConfig } from 'astro/config';
 
 // Every temporary folder of a run (content copies, built sites, caches, browser profiles, in the
 // test workers and in the builds they start) goes under one folder, removed when the run ends:
-// runs used to leave about sixty folders each in /tmp.
-const runTemp = mkdtempSync(join(tmpdir(), 'pressroom-test-run-'));
-process.env.TMPDIR = runTemp;
-process.on('exit', () => rmSync(runTemp, { recursive: true, force: true }));
+// runs used to leave about sixty folders each in /tmp. Vitest reads this file once per project:
+// the first reading makes the folder, the others find it (nesting them would make Chromium's
+// and tsx's socket paths longer than Unix allows).
+if (!process.env.PRESSROOM_TEST_TEMP) {
+  const runTemp = mkdtempSync(join(tmpdir(), 'pressroom-test-run-'));
+  process.env.PRESSROOM_TEST_TEMP = runTemp;
+  process.env.TMPDIR = runTemp;
+  process.on('exit', () => rmSync(runTemp, { recursive: true, force: true }));
+}
 
 // Astro's Vite config makes `astro:content`, `astro/zod` and import.meta.glob behave in tests as
 // they do in the build. Build tests run one at a time: each builds a whole site on 2 cores.
