@@ -1,7 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from './schemas/collections';
-import { contentDir } from './lib/paths';
+import { contentDir, webMastersDir } from './lib/paths';
+import { photoLoader } from './lib/photo-loader';
+import { siteConfig } from './site.config';
 
 /**
  * Collections read from the top-level `content/` folder (or `PRESS_CONTENT_DIR`, which tests use to
@@ -13,13 +15,9 @@ const releases = defineCollection({
   schema: releaseSchema,
 });
 
+// The caption files; each photo's image is its web master, not the camera original (photo-loader.ts).
 const photos = defineCollection({
-  loader: glob({
-    base: `${contentDir}/releases`,
-    pattern: '*/photos/*.{yaml,yml}',
-    // Photo ids are global (a photo may be reused by an event pack), so the file name is the id.
-    generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.ya?ml$/, ''),
-  }),
+  loader: photoLoader({ contentDir, dir: webMastersDir, maxPixels: siteConfig.maxPhotoPixels }),
   schema: photoSchema,
 });
 

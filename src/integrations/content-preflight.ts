@@ -1,21 +1,10 @@
-import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatProblem, type ContentProblem } from '../lib/content-errors';
+import { folderEntries, photoFiles as photoFilesIn, releaseFolders as releaseFoldersIn } from '../lib/content-files';
 import { photoFileProblems } from '../lib/photo-checks';
 import { duplicatePhotoIds, missingPhotoFile, momentsWithoutTimeZone, notUtf8, slugProblems, unknownComponents } from '../lib/raw-checks';
 import { siteConfig } from '../site.config';
-
-function entries(dir: string, keep: (name: string, isDirectory: boolean) => boolean): string[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((item) => keep(item.name, item.isDirectory()))
-      .map((item) => join(dir, item.name))
-      .sort();
-  } catch {
-    return [];
-  }
-}
 
 const dataFolders = ['events', 'mous', 'organizations', 'people'];
 
@@ -25,10 +14,10 @@ const dataFolders = ['events', 'mous', 'organizations', 'people'];
  * large) is better named now than by exiftool halfway through the build.
  */
 export async function preflightProblems(contentDir: string, maxPhotoPixels: number = siteConfig.maxPhotoPixels): Promise<ContentProblem[]> {
-  const releaseFolders = entries(join(contentDir, 'releases'), (_name, isDirectory) => isDirectory);
-  const releaseFiles = releaseFolders.flatMap((folder) => entries(folder, (name) => name.endsWith('.mdx')));
-  const photoFiles = releaseFolders.flatMap((folder) => entries(join(folder, 'photos'), (name) => /\.ya?ml$/.test(name)));
-  const dataFiles = dataFolders.flatMap((folder) => entries(join(contentDir, folder), (name) => /\.ya?ml$/.test(name)));
+  const releaseFolders = releaseFoldersIn(contentDir);
+  const releaseFiles = releaseFolders.flatMap((folder) => folderEntries(folder, (name) => name.endsWith('.mdx')));
+  const photoFiles = photoFilesIn(contentDir);
+  const dataFiles = dataFolders.flatMap((folder) => folderEntries(join(contentDir, folder), (name) => /\.ya?ml$/.test(name)));
 
   const encoding = [...releaseFiles, ...photoFiles, ...dataFiles].flatMap((file) => notUtf8(file));
   const readable = (file: string) => !encoding.some((problem) => problem.file === file);

@@ -14,3 +14,6 @@ export const astroCacheDir = resolve(process.env.PRESS_CACHE_DIR ?? './.cache/as
  * default; its own variable lets a test build every pack from scratch without losing the images.
  */
 export const packCacheDir = resolve(process.env.PRESS_PACK_CACHE_DIR ?? join(astroCacheDir, 'packs'));
+
+/** The photos Astro's image pipeline works from, one per photo id (see web-masters.ts). */
+export const webMastersDir = join(astroCacheDir, 'web-masters');

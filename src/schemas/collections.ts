@@ -63,7 +63,10 @@ export const releaseSchema = z.object({
 /** Caption and facts of one photo (`content/releases/<slug>/photos/<id>.yaml`, the image beside it). */
 export const photoSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
   z.object({
-    /** The original image file, relative to this YAML file. */
+    /**
+     * The camera original, relative to this YAML file. Packs carry the original itself; pages
+     * are made from its web master, which the loader puts here instead (src/lib/photo-loader.ts).
+     */
     image: image(),
     /** Caption as published with the photo. Required in the original language. */
     caption: localizedText('caption'),
