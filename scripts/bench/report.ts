@@ -107,7 +107,7 @@ export function renderMarkdown(results: BenchResults): string {
   const lines = [
     '# Build benchmark results',
     '',
-    `Run of \`npm run bench -- ${String(results.options.argv ?? '')}\` on ${machine.date}.`,
+    `Run of \`${['npm run bench', results.options.argv].filter(Boolean).join(' -- ')}\` on ${machine.date}.`,
     '',
     '## Machine',
     '',
