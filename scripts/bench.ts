@@ -317,6 +317,7 @@ async function main(): Promise<void> {
 
   const partial = {
     machine: machine(loadBefore, hugoVersion),
+    memoryMeasure: cold.run.peakMeasure,
     options: { ...options, photoSize: sizeLabel(options.photoSize) },
     corpus: {
       releases: corpus.releases,

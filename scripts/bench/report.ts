@@ -56,6 +56,8 @@ export interface Target {
 
 export interface BenchResults {
   machine: Machine;
+  /** How peak memory was measured; runs before PSS sampling have none and summed RSS. */
+  memoryMeasure?: 'PSS' | 'RSS';
   options: Record<string, unknown>;
   corpus: { releases: number; languages: number; events: number; mous: number; photos: number; photoSize: string; originalsBytes: number; standIns: boolean };
   ours: {
@@ -125,7 +127,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     '## Our site',
     '',
-    '| build | wall | peak RSS of the process tree (during) | pages | pages/s | pages | images | packs |',
+    `| build | wall | peak ${results.memoryMeasure ?? 'RSS'} of the process tree (during) | pages | pages/s | pages | images | packs |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     buildRow('cold (empty caches)', cold),
     buildRow('no change', ours.noChange),
@@ -171,7 +173,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     '## Anchors on the same corpus',
     '',
-    '| site | wall | peak RSS (tree) | pages | pages/s |',
+    `| site | wall | peak ${results.memoryMeasure ?? 'RSS'} (tree) | pages | pages/s |`,
     '| --- | --- | --- | --- | --- |',
     `| ours, cold | ${s(cold.wallSeconds)} | ${gb(cold.peakRssBytes)} | ${cold.pages} | ${cold.pagesPerSecond.toFixed(1)} |`,
     bare ? `| bare Astro 7 + MDX | ${s(bare.wallSeconds)} | ${gb(bare.peakRssBytes)} | ${bare.pages} | ${bare.pagesPerSecond.toFixed(1)} |` : '| bare Astro 7 + MDX | skipped | | | |',

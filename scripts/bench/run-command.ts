@@ -17,7 +17,10 @@ export interface CommandRun {
   command: string;
   code: number;
   wallSeconds: number;
+  /** Peak memory of the process tree (the field's name predates PSS; see `peakMeasure`). */
   peakRssBytes: number;
+  /** PSS (shared pages divided among sharers), or RSS where the system reports no PSS. */
+  peakMeasure: 'PSS' | 'RSS';
   /** How many processes the tree had at its peak. */
   peakProcesses: number;
   /** When the peak was seen, in milliseconds since the start (compare with line times). */
@@ -81,6 +84,7 @@ export async function runCommand(file: string, args: string[], options: RunOptio
     code,
     wallSeconds,
     peakRssBytes: memory.peakBytes,
+    peakMeasure: memory.measure,
     peakProcesses: memory.peakProcesses,
     peakAtMs: memory.peakAtMs,
     lines,
