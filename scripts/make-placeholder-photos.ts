@@ -25,13 +25,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { parse } from 'yaml';
 import { exiftool } from 'exiftool-vendored';
 import type { WriteTags } from 'exiftool-vendored';
+import { photoFiles, photoIdOf } from '../src/lib/content-files.ts';
 
 const WIDTH = 4000;
 const HEIGHT = 2667;
@@ -75,20 +76,6 @@ const contentDir = process.env.PRESS_CONTENT_DIR
 // ---------------------------------------------------------------------------------------------
 // Finding the photo entries
 
-function findPhotoYamls(root: string): string[] {
-  const releasesDir = join(root, 'releases');
-  if (!existsSync(releasesDir)) return [];
-  const found: string[] = [];
-  for (const slug of readdirSync(releasesDir).sort()) {
-    const photosDir = join(releasesDir, slug, 'photos');
-    if (!existsSync(photosDir) || !statSync(photosDir).isDirectory()) continue;
-    for (const name of readdirSync(photosDir).sort()) {
-      if (/\.ya?ml$/.test(name)) found.push(join(photosDir, name));
-    }
-  }
-  return found;
-}
-
 function asText(value: unknown): string | undefined {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
@@ -96,7 +83,7 @@ function asText(value: unknown): string | undefined {
 }
 
 function readEntry(yamlPath: string): PhotoEntry {
-  const id = yamlPath.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+  const id = photoIdOf(yamlPath);
   const data = parse(readFileSync(yamlPath, 'utf8')) ?? {};
   const image = asText(data.image);
   if (!image) throw new Error(`${yamlPath}: no "image:" field`);
@@ -355,7 +342,7 @@ async function main(): Promise<void> {
   }
   const onlyIds = new Set(args.filter((arg) => !arg.startsWith('-')));
 
-  const entries = findPhotoYamls(contentDir)
+  const entries = photoFiles(contentDir)
     .map(readEntry)
     .filter((entry) => onlyIds.size === 0 || onlyIds.has(entry.id));
   for (const id of onlyIds) {

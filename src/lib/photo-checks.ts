@@ -5,9 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { basename, dirname, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import sharp from 'sharp';
 import type { ContentProblem } from './content-errors';
+import { photoIdOf } from './content-files';
 import { photoImagePath } from './raw-checks';
 import { describeNonJpeg, formatMegapixels, isJpeg } from './photo-metadata';
 
@@ -33,7 +34,7 @@ async function readHead(path: string): Promise<Buffer> {
  */
 export async function photoFileProblems(file: string, maxPixels: number): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
-  const id = basename(file).replace(/\.ya?ml$/, '');
+  const id = photoIdOf(file);
   if (!PHOTO_ID_PATTERN.test(id)) {
     problems.push({
       file,

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ContentProblem } from './content-errors';
+import { photoIdOf } from './content-files';
 import { releaseComponentNames } from './mdx-components';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -118,7 +119,7 @@ export function slugProblems(folders: string[]): ContentProblem[] {
 export function duplicatePhotoIds(photoFiles: string[]): ContentProblem[] {
   const seen = new Map<string, string>();
   return photoFiles.flatMap((file) => {
-    const id = basename(file).replace(/\.ya?ml$/, '');
+    const id = photoIdOf(file);
     const first = seen.get(id);
     seen.set(id, first ?? file);
     return first ? [{ file, field: 'id', problem: `the photo id "${id}" is already used by ${first}`, fix: 'rename one of the two caption files (and its photo), e.g. with the release slug as prefix' }] : [];
