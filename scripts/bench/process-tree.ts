@@ -45,9 +45,8 @@ export function descendants(processes: ProcessInfo[], root: number): Set<number>
   return found;
 }
 
-/** Sum of the RSS of `root` and its descendants. Shared pages count once per process. */
-export function treeRss(processes: ProcessInfo[], root: number): { bytes: number; processes: number } {
-  const tree = descendants(processes, root);
+/** Sum of the RSS of `root` and its descendants (`tree`, when already known). Shared pages count once per process. */
+export function treeRss(processes: ProcessInfo[], root: number, tree: Set<number> = descendants(processes, root)): { bytes: number; processes: number } {
   const members = processes.filter((info) => tree.has(info.pid));
   return { bytes: members.reduce((sum, info) => sum + info.rss, 0), processes: members.length };
 }
@@ -159,7 +158,7 @@ export function sampleTreeMemory(root: number, intervalMs = 100): MemorySampler 
   const sample = () => {
     const processes = readProcesses();
     const tree = descendants(processes, root);
-    const { bytes, processes: count } = treeRss(processes, root);
+    const { bytes, processes: count } = treeRss(processes, root, tree);
     samples++;
     tracker.observe(performance.now() - started, bytes, count, () => treePss(tree));
   };

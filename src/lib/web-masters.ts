@@ -49,13 +49,11 @@ export async function ensureWebMaster(original: string, photoId: string, options
   const recordPath = master.replace(/\.jpg$/, '.json');
   const { size, mtimeMs } = await stat(original);
   const recorded = await readRecord(recordPath);
-  const sameFile = recorded?.source.size === size && recorded.source.mtimeMs === mtimeMs;
-  if (recorded?.version === MASTER_VERSION && sameFile && existsSync(master)) return master;
+  const current = recorded?.version === MASTER_VERSION && existsSync(master) ? recorded.source : undefined;
+  if (current?.size === size && current.mtimeMs === mtimeMs) return master;
   // A fresh checkout changes every modification time: the hash decides.
   const sha256 = await sha256File(original);
-  if (recorded?.version !== MASTER_VERSION || recorded.source.sha256 !== sha256 || !existsSync(master)) {
-    await writeMaster(original, master, options.maxPixels);
-  }
+  if (current?.sha256 !== sha256) await writeMaster(original, master, options.maxPixels);
   const record: MasterRecord = { version: MASTER_VERSION, source: { size, mtimeMs, sha256 } };
   await writeFile(recordPath, JSON.stringify(record));
   return master;
