@@ -1,17 +1,19 @@
 import i18next, { type i18n } from 'i18next';
-import type koStrings from './strings/ko.json';
+import koStrings from './strings/ko.json' with { type: 'json' };
+import enStrings from './strings/en.json' with { type: 'json' };
+import zhHantStrings from './strings/zh-Hant.json' with { type: 'json' };
 import { defaultLocale, localeCodes, type LocaleCode } from './locales';
 
 /** Every UI string key; the default locale's file is the reference, and a test keeps the others complete. */
 export type UiKey = keyof typeof koStrings;
 export type Translate = (key: UiKey, values?: Record<string, string | number>) => string;
 
-const files = import.meta.glob<Record<UiKey, string>>('./strings/*.json', { eager: true, import: 'default' });
-
-/** UI strings per locale, read from `strings/<code>.json`. */
-export const uiStrings = Object.fromEntries(
-  Object.entries(files).map(([path, strings]) => [path.replace(/^.*\/|\.json$/g, ''), strings]),
-) as Record<LocaleCode, Record<UiKey, string>>;
+/**
+ * UI strings per locale, from `strings/<code>.json`. Plain imports rather than a Vite glob, so the
+ * media stage (pack READMEs and caption sheets) reads them outside Vite; the type makes a new
+ * locale without its file a compile error.
+ */
+export const uiStrings: Record<LocaleCode, Record<UiKey, string>> = { ko: koStrings, en: enStrings, 'zh-Hant': zhHantStrings };
 
 const instances = new Map<LocaleCode, i18n>();
 

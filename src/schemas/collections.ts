@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { reference, type SchemaContext } from 'astro:content';
 import { localizedText } from './localized';
+import { reference } from './reference';
 import { calendarDate, dateTime, localDateTime, timeZone } from './dates';
 import { attendanceModes, categories, eventStatuses, framePositions, mouStatuses } from './vocabulary';
 
@@ -61,48 +61,47 @@ export const releaseSchema = z.object({
 });
 
 /** Caption and facts of one photo (`content/releases/<slug>/photos/<id>.yaml`, the image beside it). */
-export const photoSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
-  z.object({
-    /**
-     * The camera original, relative to this YAML file. Packs carry the original itself; pages
-     * are made from its web master, which the loader puts here instead (src/lib/photo-loader.ts).
-     */
-    image: image(),
-    /** Caption as published with the photo. Required in the original language. */
-    caption: localizedText('caption'),
-    /** Text alternative describing what is visible, for screen readers. */
-    alt: localizedText('alt'),
-    /** Short title of the photo for picture desks (IPTC headline). */
-    headline: localizedText('headline').optional(),
-    /** Photographer or agency that made the photo. */
-    creator: z.string({ error: 'creator is missing: name the photographer or agency' }).trim().min(1),
-    /** Credit line that must be printed with the photo, per language. */
-    credit: localizedText('credit'),
-    /** Copyright notice, e.g. "© Sisa Times". */
-    copyright: z.string({ error: 'copyright is missing: add the copyright notice' }).trim().min(1),
-    /** When the photo was taken: a day, or a date and time with time zone. */
-    taken: z.union([dateTime('taken'), calendarDate('taken')]).optional(),
-    /** Where the photo was taken (city and country only: never coordinates). */
-    place: z.object({
-      /** City name per language. */
-      city: localizedText('place.city'),
-      /** ISO 3166 country code; its name is given by the reader's language. */
-      country: countryCode,
-    }),
-    /** The event the photo was taken at. */
-    event: reference('events').optional(),
-    /** People shown, each with where they stand in the frame. */
-    people: z
-      .array(
-        z.object({
-          /** An id in `content/people/`. */
-          person: reference('people'),
-          /** One of the positions in `src/schemas/vocabulary.ts`. */
-          position: z.enum(framePositions, { error: `position must be one of: ${framePositions.join(', ')}` }),
-        }),
-      )
-      .default([]),
-  });
+export const photoSchema = z.object({
+  /**
+   * The camera original (or its Git LFS pointer), relative to this YAML file. Only the media
+   * stage reads it (src/lib/media/); Astro never loads a photo's bytes.
+   */
+  image: z.string({ error: 'image is missing: name the photo file beside this caption, e.g. image: ./my-photo.jpg' }).trim().min(1),
+  /** Caption as published with the photo. Required in the original language. */
+  caption: localizedText('caption'),
+  /** Text alternative describing what is visible, for screen readers. */
+  alt: localizedText('alt'),
+  /** Short title of the photo for picture desks (IPTC headline). */
+  headline: localizedText('headline').optional(),
+  /** Photographer or agency that made the photo. */
+  creator: z.string({ error: 'creator is missing: name the photographer or agency' }).trim().min(1),
+  /** Credit line that must be printed with the photo, per language. */
+  credit: localizedText('credit'),
+  /** Copyright notice, e.g. "© Sisa Times". */
+  copyright: z.string({ error: 'copyright is missing: add the copyright notice' }).trim().min(1),
+  /** When the photo was taken: a day, or a date and time with time zone. */
+  taken: z.union([dateTime('taken'), calendarDate('taken')]).optional(),
+  /** Where the photo was taken (city and country only: never coordinates). */
+  place: z.object({
+    /** City name per language. */
+    city: localizedText('place.city'),
+    /** ISO 3166 country code; its name is given by the reader's language. */
+    country: countryCode,
+  }),
+  /** The event the photo was taken at. */
+  event: reference('events').optional(),
+  /** People shown, each with where they stand in the frame. */
+  people: z
+    .array(
+      z.object({
+        /** An id in `content/people/`. */
+        person: reference('people'),
+        /** One of the positions in `src/schemas/vocabulary.ts`. */
+        position: z.enum(framePositions, { error: `position must be one of: ${framePositions.join(', ')}` }),
+      }),
+    )
+    .default([]),
+});
 
 /** An event releases report on (`content/events/<id>.yaml`). */
 export const eventSchema = z.object({

@@ -1,14 +1,13 @@
 /**
  * What goes into each photo pack, decided from the already-filtered content (only published
  * releases and their photos): file names, caption sheets, README and release texts. No file is
- * touched here; `pack-store.ts` turns a plan into a ZIP.
+ * touched here; the media stage (src/lib/media/stage.ts) turns a plan into a ZIP.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { defaultLocale, localeCodes, type LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
 import { siteConfig } from '../../site.config';
-import { photoImagePath } from '../raw-checks';
-import { photosOf, photosOfEvent, type PhotoEntry, type SiteContent } from '../content';
+import { photosOf, photosOfEvent, type PhotoEntry, type SiteContent } from '../site-content';
 import { formatDay, formatLocalDay, formatMoment } from '../dates';
 import { textIn } from '../localized';
 import { captionsCsv, captionsText, type CaptionLabels } from '../pack-texts';
@@ -53,9 +52,8 @@ const captionsFile = (locale: LocaleCode) => `captions-${locale}.txt`;
 
 /** The press copy of one published photo. */
 export function packPhoto(content: SiteContent, photo: PhotoEntry): PackPhoto {
-  const yaml = photo.filePath ? resolve(photo.filePath) : undefined;
-  const source = yaml && photoImagePath(yaml);
-  if (!source) throw new Error(`Photo "${photo.id}" has no image file on disk (${photo.filePath ?? 'no file path'})`);
+  if (!photo.filePath) throw new Error(`Photo "${photo.id}" has no caption file path`);
+  const source = resolve(dirname(photo.filePath), photo.data.image);
   return { id: photo.id, source, meta: pressMetadata(photo, content, absoluteUrl(paths.usageTerms(defaultLocale))) };
 }
 

@@ -7,7 +7,7 @@ import { defaultLocale, internationalLocale, localeCodes } from '../../i18n/loca
 import { useTranslations } from '../../i18n/ui';
 import type { LocalizedText } from '../../schemas/localized';
 import { framePositions } from '../../schemas/vocabulary';
-import type { EventEntry, OrganizationEntry, PersonEntry, PhotoEntry } from '../content';
+import type { EventEntry, OrganizationEntry, PersonEntry, PhotoEntry } from '../site-content';
 import { countryName } from '../dates';
 import { textIn } from '../localized';
 import type { PhotoMetadata } from '../photo-metadata';
