@@ -4,12 +4,15 @@ import mdx from '@astrojs/mdx';
 import { astroI18n } from './src/i18n/locales.ts';
 import { siteConfig } from './src/site.config.ts';
 import { contentPreflight } from './src/integrations/content-preflight.ts';
-import { unpublishedOriginals } from './src/integrations/unpublished-originals.ts';
 import { hostFiles } from './src/integrations/host-files.ts';
-import { pressKit } from './src/integrations/press-kit.ts';
-import { feedEnclosures } from './src/integrations/feed-enclosures.ts';
+import { mediaDevServer } from './src/integrations/media-dev-server.ts';
+import { mediaSettings } from './src/settings.ts';
 import { pageSitemap } from './src/integrations/sitemap.ts';
 import { astroCacheDir, contentDir } from './src/lib/paths.ts';
+
+// With a bucket, web images come from its public origin, which the CSP must admit.
+const media = mediaSettings();
+const mediaOrigin = media.publicUrl ? new URL(media.publicUrl).origin : undefined;
 
 export default defineConfig({
   site: siteConfig.url,
@@ -22,21 +25,15 @@ export default defineConfig({
   integrations: [
     contentPreflight(contentDir),
     mdx(),
-    pressKit(),
+    mediaDevServer(),
     pageSitemap(),
-    feedEnclosures(),
-    // After everything that writes or reads pages: it removes images no output refers to.
-    unpublishedOriginals(),
     hostFiles(),
   ],
   build: { format: 'directory' },
   // Shiki colours code with inline styles, which the CSP below blocks, and Astro warned so on
   // every build. Releases show no code; a rare code block stays a plain <pre><code>.
   markdown: { syntaxHighlight: false },
-  // AVIF at sharp's default effort (4) is ~90 % of the image stage; effort 3 is ~3.5× faster for
-  // files ~10 % larger (docs/decisions.md, "Build benchmark"). The image cache key ignores this
-  // setting: derivatives already cached are kept as they are.
-  image: { service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 3 } } } },
+  // Photos never pass through Astro: the media stage (src/lib/media/) makes them before the build.
   // Unchanged pages are copied from the cache (cacheKey from src/lib/cache-key.ts).
   experimental: { incrementalBuild: true },
   vite: {
@@ -56,7 +53,7 @@ export default defineConfig({
   // unless the build put it there; the browser tests fail on any violation.
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: ["default-src 'self'", `img-src 'self' data:${mediaOrigin ? ` ${mediaOrigin}` : ''}`, "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
 });

@@ -1,9 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from './schemas/collections';
-import { contentDir, webMastersDir } from './lib/paths';
-import { photoLoader } from './lib/photo-loader';
-import { siteConfig } from './site.config';
+import { contentDir } from './lib/paths';
+import { PHOTO_FILES, photoIdOf } from './lib/content-files';
 
 /**
  * Collections read from the top-level `content/` folder (or `PRESS_CONTENT_DIR`, which tests use to
@@ -15,9 +14,9 @@ const releases = defineCollection({
   schema: releaseSchema,
 });
 
-// The caption files; each photo's image is its web master, not the camera original (photo-loader.ts).
+// The caption files only: the images are the media stage's (src/lib/media/), never Astro's.
 const photos = defineCollection({
-  loader: photoLoader({ contentDir, dir: webMastersDir, maxPixels: siteConfig.maxPhotoPixels }),
+  loader: glob({ base: `${contentDir}/releases`, pattern: PHOTO_FILES, generateId: ({ entry }) => photoIdOf(entry) }),
   schema: photoSchema,
 });
 

@@ -14,12 +14,6 @@ export const siteConfig = {
    * press camera; larger files are scans or stitched panoramas that should be exported smaller.
    */
   maxPhotoPixels: wholeNumberSetting('PRESS_MAX_PHOTO_PIXELS', 100_000_000, 'of pixels; write e.g. 50000000 for 50 MP'),
-  /**
-   * Press copies and ZIPs that no build has used for this many days leave the pack cache
-   * (`PRESS_PACK_CACHE_KEEP_DAYS`). The grace covers builds of other branches or of another
-   * moment (an embargoed release's pack) that share the cache.
-   */
-  packCacheKeepDays: wholeNumberSetting('PRESS_PACK_CACHE_KEEP_DAYS', 30, 'of days; write e.g. 30'),
 } as const;
 
 function wholeNumberSetting(name: string, fallback: number, unitAndExample: string): number {

@@ -3,13 +3,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { hostHeaders } from '../lib/host-headers';
+import { mediaSettings } from '../settings';
 
 /** Writes `_headers`; Astro ignores page files whose names start with an underscore. */
 export function hostFiles(): AstroIntegration {
   return {
     name: 'pressroom:host-files',
     hooks: {
-      'astro:build:done': ({ dir }) => writeFileSync(join(fileURLToPath(dir), '_headers'), hostHeaders()),
+      'astro:build:done': ({ dir }) => {
+        const { publicUrl } = mediaSettings();
+        writeFileSync(join(fileURLToPath(dir), '_headers'), hostHeaders({ mediaOrigin: publicUrl && new URL(publicUrl).origin }));
+      },
     },
   };
 }

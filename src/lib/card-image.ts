@@ -1,7 +1,7 @@
-import { getImage } from 'astro:assets';
 import type { LocaleCode } from '../i18n/locales';
-import type { PhotoEntry } from './content';
+import type { PhotoEntry } from './site-content';
 import { textIn } from './localized';
+import { photoMedia } from './media/site-media';
 import { absoluteUrl } from './urls';
 
 /** An image other sites show for a page: social cards, feed enclosures, structured data. */
@@ -11,19 +11,18 @@ export interface CardImage {
   width: number;
   height: number;
   type: string;
+  /** Size in bytes (RSS enclosures must state it). */
+  bytes: number;
   /** Text alternative in the reader's language. */
   alt: string;
 }
 
-/** The size Open Graph and X (Twitter) large cards recommend (1.91:1). */
-export const CARD_SIZE = { width: 1200, height: 630 } as const;
-
 /**
- * The card derivative of a photo: a 1200×630 centred crop, as JPEG because every consumer of
- * og:image and RSS enclosures reads JPEG. It goes through Astro's image pipeline (sharp, no
- * metadata, cached), so the original with its GPS data is never published.
+ * The card derivative of a photo: the 1200×630 centred crop Open Graph and X (Twitter) large
+ * cards recommend, as JPEG because every consumer of og:image and RSS enclosures reads JPEG.
+ * The media stage made it (no metadata, so no GPS position or serial number).
  */
-export async function cardImage(photo: PhotoEntry, locale: LocaleCode): Promise<CardImage> {
-  const image = await getImage({ src: photo.data.image, ...CARD_SIZE, fit: 'cover', format: 'jpg' });
-  return { url: absoluteUrl(image.src), ...CARD_SIZE, type: 'image/jpeg', alt: textIn(photo.data.alt, locale) };
+export function cardImage(photo: PhotoEntry, locale: LocaleCode): CardImage {
+  const { card } = photoMedia(photo.id);
+  return { url: absoluteUrl(card.url), width: card.width, height: card.height, type: 'image/jpeg', bytes: card.bytes, alt: textIn(photo.data.alt, locale) };
 }

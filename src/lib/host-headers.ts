@@ -14,16 +14,19 @@ const securityHeaders = [
  * matched by exactly one rule that sets Cache-Control, because hosts merge or duplicate a header
  * that two matching rules set.
  */
-export function hostHeaders(): string {
+export function hostHeaders(options: { mediaOrigin?: string } = {}): string {
   const rule = (pattern: string, headers: string[]) => [pattern, ...headers.map((header) => `  ${header}`)].join('\n');
-  const pages = 'Cache-Control: public, max-age=300, must-revalidate';
+  // With a bucket, every photo on a page comes from its origin: connecting early saves a round trip.
+  const pages = ['Cache-Control: public, max-age=300, must-revalidate', ...(options.mediaOrigin ? [`Link: <${options.mediaOrigin}>; rel=preconnect`] : [])];
   return [
     '# Generated at build time by src/lib/host-headers.ts',
     rule('/*', securityHeaders),
     // File names under _astro/ carry a content hash: they never change, so they may be kept for a year.
     rule('/_astro/*', ['Cache-Control: public, max-age=31536000, immutable']),
-    rule('/', [pages]),
-    ...locales.map((locale) => rule(`/${locale.path}/*`, [pages])),
+    // The media stage names web images, press copies and ZIPs under /media/ by the hash of their inputs.
+    rule('/media/*', ['Cache-Control: public, max-age=31536000, immutable']),
+    rule('/', pages),
+    ...locales.map((locale) => rule(`/${locale.path}/*`, pages)),
     rule('/packs/*', ['Content-Type: application/zip', 'Content-Disposition: attachment', 'Cache-Control: public, max-age=3600']),
     rule('/photos/*', ['Content-Disposition: attachment', 'Cache-Control: public, max-age=3600']),
     rule('/*.ics', ['Content-Type: text/calendar; charset=utf-8']),

@@ -11,6 +11,7 @@ import type { ContentProblem } from './content-errors';
 import { photoIdOf } from './content-files';
 import { photoImagePath } from './raw-checks';
 import { describeNonJpeg, formatMegapixels, isJpeg } from './photo-metadata';
+import { parseLfsPointer } from './media/lfs';
 
 /** Photo ids become file names in packs and URL segments: ASCII only, no spaces. */
 export const PHOTO_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -47,6 +48,9 @@ export async function photoFileProblems(file: string, maxPixels: number): Promis
   const shown = `./${relative(dirname(file), image)}`;
 
   const head = await readHead(image);
+  // A Git LFS pointer stands for a photo not fetched into this checkout: the media stage checks
+  // the photo itself when it needs its bytes, and keeps what it learnt under the photo's hash.
+  if (parseLfsPointer(head)) return problems;
   if (!isJpeg(head)) {
     return [
       ...problems,

@@ -6,8 +6,8 @@
  *
  * Framework-independent: plain data in, files out.
  */
-import { randomBytes } from 'node:crypto';
-import { copyFile, readFile, rename, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import { ExifTool, type WriteTags } from 'exiftool-vendored';
@@ -65,6 +65,8 @@ export interface PressCopyResult {
   height: number;
   /** Size of the written copy in bytes. */
   size: number;
+  /** Lower-case hex SHA-256 of the written copy. */
+  sha256: string;
   /** What exiftool warned about while writing, if anything. */
   warnings: string[];
 }
@@ -130,20 +132,29 @@ export async function writePressCopy(
 
   const temporary = `${destPath}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await copyFile(sourcePath, temporary);
+    // exiftool gets the metadata segments only, with an empty scan, and the picture is joined on
+    // afterwards: it spent three quarters of its time copying image data it never reads (28 ms
+    // against 8 ms per 3 MB photo). Anything after the image's end (MPF previews, maker trailers)
+    // is left behind, as `-all=` means it to be.
+    await writeFile(temporary, Buffer.concat([source.subarray(0, layout.scanStart), EMPTY_SCAN]));
     const written = await (options.exiftool ?? defaultExiftool()).write(temporary, tags, {
       useMWG: false,
       writeArgs: ['-overwrite_original', '-tagsFromFile', '@', ...KEPT_TAGS.map((tag) => `-${tag}`)],
     });
-    const copy = await readFile(temporary);
+    const header = await readFile(temporary);
+    const copy = Buffer.concat([header.subarray(0, readJpegLayout(header, sourcePath).scanStart), source.subarray(layout.scanStart, layout.scanEnd)]);
     assertSameImageData(source, copy, sourcePath);
+    await writeFile(temporary, copy);
     await rename(temporary, destPath);
-    return { width: layout.width, height: layout.height, size: copy.length, warnings: written.warnings ?? [] };
+    return { width: layout.width, height: layout.height, size: copy.length, sha256: createHash('sha256').update(copy).digest('hex'), warnings: written.warnings ?? [] };
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
 }
+
+/** A scan with no data, then the end of the image: what exiftool needs to see a whole JPEG. */
+const EMPTY_SCAN = Buffer.from([0xff, 0xda, 0x00, 0x02, 0xff, 0xd9]);
 
 /** Cheap insurance against an exiftool release that decides to rewrite image data. */
 function assertSameImageData(source: Buffer, copy: Buffer, label: string): void {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -24,35 +24,36 @@ function downloadHashes(outDir: string): Record<string, string> {
 describe('a second clean build of the same content', () => {
   let second: BuildResult;
   let content: string;
-  let packCache: string;
-  const supersededPack = () => join(packCache, 'zips', `${'0'.repeat(64)}.zip`);
+  let mediaCache: string;
+  const supersededPack = () => join(mediaCache, 'objects/media/packs', '0'.repeat(20), 'scse-2023-taipei.zip');
 
-  // The shared build's content, with an empty pack cache: every pack is made again from scratch.
+  // The shared build's content, with an empty media cache: everything is made again from scratch.
   // The cache holds only a ZIP that an edit superseded 40 days ago, which no build needs now.
   beforeAll(async () => {
     content = await contentCopy([], [`${projectRoot}/tests/fixtures/ko-only-release`]);
-    packCache = await mkdtemp(join(tmpdir(), 'pressroom-pack-cache-'));
-    await mkdir(join(packCache, 'zips'));
+    mediaCache = await mkdtemp(join(tmpdir(), 'pressroom-media-cache-'));
+    await mkdir(join(supersededPack(), '..'), { recursive: true });
     await writeFile(supersededPack(), 'an old pack');
     const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
     await utimes(supersededPack(), fortyDaysAgo, fortyDaysAgo);
-    second = await buildSite(content, { PRESS_PACK_CACHE_DIR: packCache });
+    second = await buildSite(content, { PRESS_MEDIA_CACHE_DIR: mediaCache });
     if (second.code !== 0) throw new Error(`The second build failed:\n${second.output.slice(-4000)}`);
   });
 
   afterAll(async () => {
-    await Promise.all([content, packCache, second?.outDir].filter(Boolean).map((dir) => rm(dir!, { recursive: true, force: true })));
+    await Promise.all([content, mediaCache, second?.outDir].filter(Boolean).map((dir) => rm(dir!, { recursive: true, force: true })));
   });
 
-  it('made every pack again', () => {
-    expect(second.output.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/reused 0 packs, built 2; press copies: reused 0, built 4/);
+  it('made every web image, press copy and pack again', () => {
+    const report = JSON.parse(readFileSync(join(mediaCache, 'last-stage.json'), 'utf8')) as Record<string, number>;
+    expect(report).toMatchObject({ photos: 4, photosEncoded: 4, pressCopiesBuilt: 4, packs: 2, zipsBuilt: 2 });
   });
 
-  it('leaves the pack cache holding what it used, and not what no build used for 30 days', () => {
-    const cachedZips = readdirSync(join(packCache, 'zips'));
-    expect(cachedZips).not.toContain(relative(join(packCache, 'zips'), supersededPack()));
-    expect(cachedZips.filter((name) => name.endsWith('.zip'))).toHaveLength(2);
-    expect(readdirSync(join(packCache, 'photos')).filter((name) => name.endsWith('.jpg'))).toHaveLength(4);
+  it('leaves the media cache holding what it used, and not what no build used for 30 days', () => {
+    const cached = (kind: string) => readdirSync(join(mediaCache, 'objects/media', kind), { recursive: true, withFileTypes: true }).filter((item) => item.isFile()).map((item) => item.name);
+    expect(existsSync(supersededPack())).toBe(false);
+    expect(cached('packs').sort()).toEqual(['scse-2023-taipei.zip', 'scse-2023.zip']);
+    expect(cached('originals').filter((name) => name.endsWith('.jpg'))).toHaveLength(4);
   });
 
   it('gives the same SHA-256 for every ZIP and every single original', () => {

@@ -13,17 +13,21 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** A shared cache for all test builds of one run; the image cache is seeded from the project's. */
-async function testCacheDir(): Promise<string> {
+/**
+ * Shared caches for all test builds of one run: Astro's, and the media stage's, seeded from the
+ * project's (web images and press copies of the sample, by the hash of their inputs).
+ */
+async function testCaches(): Promise<{ PRESS_CACHE_DIR: string; PRESS_MEDIA_CACHE_DIR: string }> {
   const dir = join(tmpdir(), `pressroom-test-cache-${process.pid}`);
+  const media = join(dir, 'media');
   if (!existsSync(dir)) {
     await mkdir(dir, { recursive: true });
-    const images = join(projectRoot, '.cache/astro/assets');
-    if (existsSync(images)) await cp(images, join(dir, 'assets'), { recursive: true });
+    const made = join(projectRoot, '.cache/media');
+    if (existsSync(made)) await cp(made, media, { recursive: true, filter: (source) => !source.endsWith('manifest.json') });
   }
   // The content data store caches entries of whichever content folder was built last.
   await rm(join(dir, 'data-store.json'), { force: true });
-  return dir;
+  return { PRESS_CACHE_DIR: dir, PRESS_MEDIA_CACHE_DIR: media };
 }
 
 /** Runs a Node program of the project (on the Node running the tests), collecting its output. */
@@ -36,13 +40,13 @@ export async function runProject(args: string[], env: Record<string, string>): P
   return { code, output };
 }
 
-/** Runs `npm run build`'s script (Astro, then the search index) on a content folder, into a fresh folder. */
+/** Runs `npm run build`'s script (media stage, Astro, search index) on a content folder, into a fresh folder. */
 export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   const outDir = await mkdtemp(join(tmpdir(), 'pressroom-dist-'));
   const result = await runProject([join(projectRoot, 'scripts/build.ts')], {
     PRESS_CONTENT_DIR: contentDir,
     PRESS_OUT_DIR: outDir,
-    PRESS_CACHE_DIR: await testCacheDir(),
+    ...(await testCaches()),
     ...env,
   });
   return { ...result, outDir };
@@ -50,7 +54,7 @@ export async function buildSite(contentDir: string, env: Record<string, string> 
 
 /** Runs one of the project's scripts (`scripts/<name>.ts`) through tsx, as `npm run` does. */
 export async function runScript(name: string, args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
-  return runProject(['--import', 'tsx', join(projectRoot, 'scripts', `${name}.ts`), ...args], { PRESS_CACHE_DIR: await testCacheDir(), ...env });
+  return runProject(['--import', 'tsx', join(projectRoot, 'scripts', `${name}.ts`), ...args], { ...(await testCaches()), ...env });
 }
 
 /** A change to one file of a content copy: new text (null deletes it), new bytes, or a copy of another file. */

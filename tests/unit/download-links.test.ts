@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { useTranslations } from '../../src/i18n/ui';
 import { formatMegabytes, originalLink, packLink, photoCountText } from '../../src/lib/packs/download-links';
-import type { StoredPack, StoredPhoto } from '../../src/lib/packs/pack-store';
+import type { PackMedia } from '../../src/lib/media/manifest';
 
-const pack: StoredPack = { cachedPath: '/cache/x.zip', size: 12_282_238, rebuilt: false, photoCount: 4 };
-const photo: StoredPhoto = { cachedPath: '/cache/p.jpg', size: 3_066_000, rebuilt: false, sha256: 'a'.repeat(64), width: 4000, height: 2667 };
+const credits = { ko: '(c) 시사타임즈', en: '(c) Sisa Times', 'zh-Hant': '(c) 時事時報' };
+const pack: PackMedia = { url: '/packs/releases/scse-2023-taipei.zip', fileName: 'scse-2023-taipei.zip', bytes: 12_282_238, sha256: 'b'.repeat(64), photoCount: 4, credits };
+const photo = { url: 'https://media.example.org/media/originals/0123/a.jpg', fileName: 'a.jpg', bytes: 3_066_000, sha256: 'a'.repeat(64), width: 4000, height: 2667 };
 
 describe('formatMegabytes', () => {
   it('writes decimal megabytes with one decimal, as each language does', () => {
@@ -24,7 +25,7 @@ describe('photoCountText', () => {
 
 describe('packLink and originalLink', () => {
   it('describe a pack by size, photo count and credit, saved under its own name', () => {
-    expect(packLink('/packs/releases/scse-2023-taipei.zip', pack, '(c) Sisa Times', 'en')).toEqual({
+    expect(packLink(pack, 'en')).toEqual({
       href: '/packs/releases/scse-2023-taipei.zip',
       fileName: 'scse-2023-taipei.zip',
       bytes: 12_282_238,
@@ -36,8 +37,8 @@ describe('packLink and originalLink', () => {
   });
 
   it('describe an original by pixel size and file size', () => {
-    const link = originalLink('/photos/originals/a.jpg', photo, 'en');
-    expect(link).toMatchObject({ fileName: 'a.jpg', width: 4000, height: 2667, bytes: 3_066_000, size: '3.1 MB' });
+    const link = originalLink(photo, 'en');
+    expect(link).toMatchObject({ href: photo.url, fileName: 'a.jpg', width: 4000, height: 2667, bytes: 3_066_000, size: '3.1 MB' });
     expect(link.details).toBe(useTranslations('en')('photo.originalDetails', { width: 4000, height: 2667, size: '3.1 MB' }));
   });
 });

@@ -135,6 +135,11 @@ export class LocalStore implements MediaStore {
     await this.commit(temp, target);
   }
 
+  async copy(sourceKey: string, object: MediaObject): Promise<void> {
+    // A folder keeps no headers: a link to the twin's file is the same object.
+    await this.put({ ...object, file: this.path(sourceKey) });
+  }
+
   async download(key: string, file: string): Promise<void> {
     const source = this.path(key);
     await mkdir(dirname(file), { recursive: true });

@@ -244,22 +244,22 @@ export async function publishMedia(options: PublishOptions): Promise<PublishResu
     else skip(object);
   });
 
-  // A build that trusted the store's records made nothing, so the file of a stable key that must
-  // change (after a revert, or another branch's deploy) may be missing here; its bytes are in
-  // the store already, under the content-addressed key with the same hash.
+  // A stable key holds the same bytes as a content-addressed twin: once the twin is in the store,
+  // the store copies it (no bytes sent twice, and a fresh clone that made nothing needs no file).
   const inStoreByHash = new Map<string, string>();
-  for (const object of objects) {
-    if (isContentAddressed(object.key) && listing.get(object.key)?.bytes === object.bytes) inStoreByHash.set(`${object.sha256}/${object.bytes}`, object.key);
-  }
+  const noteInStore = (object: MediaObject) => {
+    if (isContentAddressed(object.key)) inStoreByHash.set(`${object.sha256}/${object.bytes}`, object.key);
+  };
+  for (const object of objects) if (listing.get(object.key)?.bytes === object.bytes) noteInStore(object);
 
   let uploaded: PublishCount = { count: 0, bytes: 0 };
   const mismatches: Mismatch[] = [];
   options.onProgress?.({ done: 0, total: toUpload.length, bytes: 0 });
-  await forEachLimited(toUpload, concurrency, async (object) => {
-    const source = inStoreByHash.get(`${object.sha256}/${object.bytes}`);
-    if (source && source !== object.key && !(await exists(object.file))) await store.download(source, object.file);
+  const send = async (object: MediaObject) => {
+    const twin = isContentAddressed(object.key) ? undefined : inStoreByHash.get(`${object.sha256}/${object.bytes}`);
     try {
-      await store.put(object);
+      if (twin) await store.copy(twin, object);
+      else await store.put(object);
     } catch (error) {
       throw error instanceof Error && error.message.includes(object.key)
         ? error
@@ -267,12 +267,15 @@ export async function publishMedia(options: PublishOptions): Promise<PublishResu
     }
     const found = compareHead(object, await store.head(object.key), store.keepsHeaders);
     mismatches.push(...found);
+    if (found.length === 0) noteInStore(object);
     if (found.length === 0 && options.journalFile) {
       await appendFile(options.journalFile, `${JSON.stringify({ key: object.key, sha256: object.sha256, bytes: object.bytes } satisfies JournalEntry)}\n`);
     }
     uploaded = { count: uploaded.count + 1, bytes: uploaded.bytes + object.bytes };
     options.onProgress?.({ done: uploaded.count, total: toUpload.length, bytes: uploaded.bytes });
-  });
+  };
+  await forEachLimited(toUpload.filter((object) => isContentAddressed(object.key)), concurrency, send);
+  await forEachLimited(toUpload.filter((object) => !isContentAddressed(object.key)), concurrency, send);
   if (mismatches.length > 0) throw new PublishVerificationError(mismatches);
 
   // Unreferenced: what this build's pages do not link, stable keys of withdrawn releases included.

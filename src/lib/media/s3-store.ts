@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
+  CopyObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -263,6 +264,28 @@ export class S3Store implements MediaStore {
       // Header values must be ASCII, and the hash is; the SDK sends it as x-amz-meta-sha256.
       Metadata: { sha256: object.sha256 },
     };
+  }
+
+  /** S3's CopyObject takes objects up to 5 GiB; larger ones are uploaded again. */
+  static readonly MAX_COPY_BYTES = 5 * 1024 ** 3;
+
+  async copy(sourceKey: string, object: MediaObject): Promise<void> {
+    checkKey(sourceKey);
+    checkKey(object.key);
+    if (object.bytes > S3Store.MAX_COPY_BYTES) return this.put(object);
+    const { Body: _body, ContentLength: _length, ...params } = this.putParams(object) as PutObjectCommandInput & { Body?: unknown };
+    try {
+      await this.client.send(
+        new CopyObjectCommand({
+          ...params,
+          CopySource: encodeURI(`${this.bucket}/${this.fullKey(sourceKey)}`),
+          // The stable key's own Cache-Control and download name, not its twin's.
+          MetadataDirective: 'REPLACE',
+        }),
+      );
+    } catch (error) {
+      throw this.explain(error, `copy ${sourceKey} to ${object.key}`);
+    }
   }
 
   async put(object: MediaObject): Promise<void> {

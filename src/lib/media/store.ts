@@ -80,6 +80,12 @@ export interface MediaStore {
   head(key: string): Promise<ObjectHead | undefined>;
   /** Uploads (or copies in) `object`, with its headers; replaces an existing object of that key. */
   put(object: MediaObject): Promise<void>;
+  /**
+   * Makes `object` from `sourceKey`, an object the store already holds with the same bytes, with
+   * `object`'s headers: a stable key next to its content-addressed twin, without sending the
+   * bytes again.
+   */
+  copy(sourceKey: string, object: MediaObject): Promise<void>;
   /** Writes the object's bytes to `file` (its folder is made); throws when it does not exist. */
   download(key: string, file: string): Promise<void>;
   /** Removes these keys; missing ones are ignored. */

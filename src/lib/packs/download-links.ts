@@ -1,13 +1,13 @@
 /**
  * How a download is described on a page, in the reader's language: its size, how many photos,
- * the credit line. Pure formatting of what `pack-store.ts` made.
+ * the credit line. Pure formatting of what the media stage made (src/lib/media/stage.ts).
  */
 import type { LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
-import type { StoredPack, StoredPhoto } from './pack-store';
+import type { Download, PackMedia } from '../media/manifest';
 
 export interface DownloadLink {
-  /** Site-relative URL. */
+  /** Where it is fetched from: a site path, or the media store's URL. */
   href: string;
   /** Name the browser saves it under (the `download` attribute). */
   fileName: string;
@@ -60,26 +60,24 @@ export function photoCountText(count: number, locale: LocaleCode): string {
   return intlFor(locale).plurals.select(count) === 'one' ? t('pack.photoCount.one', { count }) : t('pack.photoCount.other', { count });
 }
 
-const fileNameOf = (href: string) => href.slice(href.lastIndexOf('/') + 1);
-
-export function packLink(href: string, pack: StoredPack, credit: string, locale: LocaleCode): PackLink {
+export function packLink(pack: PackMedia, locale: LocaleCode): PackLink {
   return {
-    href,
-    fileName: fileNameOf(href),
-    bytes: pack.size,
-    size: formatMegabytes(pack.size, locale),
+    href: pack.url,
+    fileName: pack.fileName,
+    bytes: pack.bytes,
+    size: formatMegabytes(pack.bytes, locale),
     photoCount: pack.photoCount,
     photoCountText: photoCountText(pack.photoCount, locale),
-    credit,
+    credit: pack.credits[locale],
   };
 }
 
-export function originalLink(href: string, copy: StoredPhoto, locale: LocaleCode): OriginalLink {
-  const size = formatMegabytes(copy.size, locale);
+export function originalLink(copy: Download & { width: number; height: number }, locale: LocaleCode): OriginalLink {
+  const size = formatMegabytes(copy.bytes, locale);
   return {
-    href,
-    fileName: fileNameOf(href),
-    bytes: copy.size,
+    href: copy.url,
+    fileName: copy.fileName,
+    bytes: copy.bytes,
     size,
     width: copy.width,
     height: copy.height,

@@ -74,9 +74,8 @@ export async function feedPaths() {
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
- * RSS 2.0 through @astrojs/rss. The enclosure is the release's card image; its length (required
- * by RSS 2.0, in bytes) is only known once Astro has written the image, so it is written as 0
- * here and filled in after the build by src/integrations/feed-enclosures.ts.
+ * RSS 2.0 through @astrojs/rss. The enclosure is the release's card image, with the length in
+ * bytes RSS 2.0 requires, as the media stage measured it.
  */
 export function rssOptions(feed: Feed): RSSOptions {
   const newest = feed.items[0]?.modified;
@@ -96,7 +95,7 @@ export function rssOptions(feed: Feed): RSSOptions {
       description: item.summary,
       pubDate: item.published,
       categories: item.categories,
-      enclosure: item.image ? { url: item.image.url, length: 0, type: item.image.type } : undefined,
+      enclosure: item.image ? { url: item.image.url, length: item.image.bytes, type: item.image.type } : undefined,
     })),
   };
 }

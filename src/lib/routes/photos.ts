@@ -4,6 +4,8 @@ import { photosOf, siteContent, type EventEntry, type PhotoEntry, type SiteConte
 import { pickText, textIn, type PickedText } from '../localized';
 import { eventPackLink, originalPhotoLink, releasePackLink } from '../packs/site-packs';
 import type { OriginalLink, PackLink } from '../packs/download-links';
+import type { WebImage } from '../media/manifest';
+import { photoMedia } from '../media/site-media';
 import { pageMeta } from '../page-meta';
 import type { Release } from '../releases';
 import { paths } from '../urls';
@@ -16,6 +18,8 @@ export interface LibraryPhoto {
   alt: string;
   credit: string;
   original: OriginalLink;
+  /** Its web images, every format and width. */
+  images: WebImage[];
 }
 
 export interface LibraryRelease {
@@ -46,7 +50,7 @@ export async function mediaLibraryGroups(content: SiteContent, locale: LocaleCod
   return Promise.all(
     groups.map(async ({ eventId, releases }) => ({
       event: eventId ? content.events.get(eventId) : undefined,
-      pack: eventId ? await eventPackLink(eventId, locale) : undefined,
+      pack: eventId ? eventPackLink(eventId, locale) : undefined,
       releases: await Promise.all(releases.map((release) => libraryRelease(content, release, locale))),
     })),
   );
@@ -56,14 +60,15 @@ async function libraryRelease(content: SiteContent, release: Release, locale: Lo
   return {
     slug: release.slug,
     card: releaseCard(release, locale),
-    pack: await releasePackLink(release, locale),
+    pack: releasePackLink(release, locale),
     photos: await Promise.all(
       photosOf(content, release).map(async (photo) => ({
         photo,
         caption: pickText(photo.data.caption, locale),
         alt: textIn(photo.data.alt, locale),
         credit: textIn(photo.data.credit, locale),
-        original: await originalPhotoLink(photo, locale),
+        original: originalPhotoLink(photo, locale),
+        images: photoMedia(photo.id).images,
       })),
     ),
   };

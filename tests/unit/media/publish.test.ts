@@ -97,6 +97,12 @@ function watched(store: MediaStore, options: { failAfterPuts?: number; lieAbout?
       calls.push(`put ${object.key}`);
       await store.put(object);
     },
+    async copy(sourceKey, object) {
+      if (options.failAfterPuts !== undefined && puts >= options.failAfterPuts) throw new Error('the network went away');
+      puts++;
+      calls.push(`copy ${sourceKey} ${object.key}`);
+      await store.copy(sourceKey, object);
+    },
     download: (key, file) => store.download(key, file),
     async remove(keys) {
       calls.push(`remove ${keys.join(',')}`);
@@ -138,8 +144,14 @@ describe('publishMedia to s3rver', () => {
     expect(first.skipped).toEqual({ count: 0, bytes: 0 });
     expect(first.unreferenced).toEqual([]);
     expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    // Every object is checked after its upload, and the records come after all of them.
-    for (const object of objects) expect(calls.indexOf(`head ${object.key}`)).toBeGreaterThan(calls.indexOf(`put ${object.key}`));
+    // Every object is checked after its upload, and the records come after all of them. A stable
+    // key is copied in the store from its content-addressed twin, not sent again.
+    const sentAt = (key: string) => calls.findIndex((call) => call === `put ${key}` || (call.startsWith('copy ') && call.endsWith(` ${key}`)));
+    for (const object of objects) expect(calls.indexOf(`head ${object.key}`)).toBeGreaterThan(sentAt(object.key));
+    expect(calls.filter((call) => call.startsWith('copy ')).sort()).toEqual([
+      'copy media/originals/3c4d/ntca-visit.jpg photos/originals/ntca-visit.jpg',
+      'copy media/packs/5e6f/scse-2023-taipei.zip packs/releases/scse-2023-taipei.zip',
+    ]);
     expect(calls.at(-1)).toBe('writeRecords');
     expect(await s3.readRecords()).toEqual({ h1: { keys: ['media/img/1a2b/ntca-visit-480.webp'] } });
 
@@ -180,7 +192,7 @@ describe('publishMedia to s3rver', () => {
     expect(await s3.head('media/packs/5e6f/scse-2023-taipei.zip')).toBeDefined();
   });
 
-  test('a stable key that must change back is filled from the store when its file is not at hand', async () => {
+  test('a stable key that must change back is copied from its twin in the store when its file is not at hand', async () => {
     const s3 = await freshS3Store();
     const v1 = await releaseObjects();
     await publishMedia({ manifest: manifestOf(v1), localRecords: {}, store: s3 });
@@ -193,8 +205,13 @@ describe('publishMedia to s3rver', () => {
     const result = await publishMedia({ manifest: manifestOf(fresh), localRecords: {}, store: s3 });
     expect(result.uploaded.count).toBe(1);
     const v1Original = v1.find((object) => object.key === 'photos/originals/ntca-visit.jpg')!;
-    expect((await fetched(s3.url('photos/originals/ntca-visit.jpg'))).sha256).toBe(v1Original.sha256);
-    expect(sha256(await readFile(missing))).toBe(v1Original.sha256);
+    expect(await fetched(s3.url('photos/originals/ntca-visit.jpg'))).toEqual({
+      sha256: v1Original.sha256,
+      contentType: v1Original.contentType,
+      cacheControl: SHORT_CACHED,
+      contentDisposition: attachmentDisposition(v1Original.downloadName!),
+    });
+    expect(existsSync(missing)).toBe(false);
   });
 
   test('a stable key whose headers changed is uploaded again', async () => {
@@ -223,7 +240,8 @@ describe('publishMedia to s3rver', () => {
     const result = await publishMedia({ manifest, localRecords: { h: 1 }, store: resumed.store, journalFile });
     expect(result.uploaded.count).toBe(3);
     expect(result.skipped.count).toBe(3);
-    expect(resumed.calls.filter((call) => call.startsWith('put ')).sort()).toEqual(objects.slice(3).map((object) => `put ${object.key}`).sort());
+    const sentKeys = resumed.calls.filter((call) => call.startsWith('put ') || call.startsWith('copy ')).map((call) => call.split(' ').at(-1));
+    expect(sentKeys.sort()).toEqual(objects.slice(3).map((object) => object.key).sort());
     expect(await s3.readRecords()).toEqual({ h: 1 });
     expect(existsSync(journalFile)).toBe(false);
   });

@@ -1,0 +1,65 @@
+/**
+ * `tsx scripts/media-stage.ts make`: the media stage (src/lib/media/stage.ts), run by
+ * `npm run build` before `astro build`, in a process of its own.
+ * `tsx scripts/media-stage.ts place <site folder>`: after `astro build`, puts the media the pages
+ * link into the site folder when the store is local (a bucket is filled by `npm run deploy:media`).
+ *
+ * `--drafts` (used by `npm run dev`) includes drafts, as the dev server shows them.
+ */
+import { resolve } from 'node:path';
+import { ContentError } from '../src/lib/content-errors';
+import { buildNow } from '../src/lib/clock';
+import { contentDir } from '../src/lib/paths';
+import { openMediaStore } from '../src/lib/media/open-store';
+import { placeLocalMedia, readManifest } from '../src/lib/media/site-media';
+import { runMediaStage } from '../src/lib/media/stage';
+import { OriginalNotFetchedError } from '../src/lib/media/lfs';
+import { mediaSettings, SettingsError } from '../src/settings';
+import { siteConfig } from '../src/site.config';
+
+const stamp = () => new Date().toTimeString().slice(0, 8);
+// In the shape of Astro's own log lines, which the benchmark reads stage times from.
+const log = (line: string) => console.log(`${stamp()} [pressroom:media] ${line}`);
+
+async function main(): Promise<number> {
+  const [command, outDir] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const settings = mediaSettings();
+  const cacheDir = resolve(settings.cacheDir);
+  if (command === 'make') {
+    const store = openMediaStore(settings);
+    log(`media store: ${store.description}`);
+    await runMediaStage({
+      contentDir,
+      cacheDir,
+      store,
+      visibility: { now: buildNow(), includeDrafts: process.argv.includes('--drafts') },
+      maxPixels: siteConfig.maxPhotoPixels,
+      // git lfs pull runs in the checkout that holds the content, which need not be this one.
+      repoDir: resolve(contentDir),
+      cacheKeepDays: settings.cacheKeepDays,
+      log,
+    });
+    return 0;
+  }
+  if (command === 'place' && outDir) {
+    if (settings.store !== 'local') return 0;
+    const placed = await placeLocalMedia(await readManifest(cacheDir), resolve(outDir));
+    log(`placed ${placed.files} media files (${(placed.bytes / 1e6).toFixed(1)} MB) into the site`);
+    return 0;
+  }
+  console.error('usage: tsx scripts/media-stage.ts make [--drafts] | place <site folder>');
+  return 2;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  // Mistakes in content or settings are the author's to fix: the message says how; no stack trace.
+  if (error instanceof ContentError || error instanceof SettingsError || error instanceof OriginalNotFetchedError) {
+    console.error(`\n${error.message}`);
+    if (process.env.DEBUG) console.error(error.stack);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+}
