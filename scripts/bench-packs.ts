@@ -1,10 +1,12 @@
 /**
- * Prints what the photo-pack stage costs: press copies (exiftool), hashing (the cache key),
- * writing a stored ZIP with writeZip (streamed through yazl) against plain `cp` of the same
- * bytes, and the process's peak memory while zipping, to show the pack is streamed.
+ * Takes apart what the media stage's press copies and ZIPs cost, one component at a time on the
+ * sample photos: press copies (exiftool, one at a time), SHA-256 (the hash every key is made of),
+ * writing a stored ZIP with writeZip against plain `cp` of the same bytes, and the process's peak
+ * memory while zipping, to show the pack is streamed. `npm run bench` measures the stage as a
+ * whole (its press copies and ZIPs against `cp`); this says which part of it to work on.
  *
  * Usage (from the repository root):
- *   node_modules/.bin/node --experimental-strip-types scripts/bench-packs.ts [copies per photo, default 10] [rounds, default 3]
+ *   npm run bench:packs -- [copies per photo, default 10] [rounds, default 3]
  *
  * It copies the sample photos into a temporary folder, so the content is never touched.
  */

@@ -1,45 +1,60 @@
 /**
- * Build benchmark at newsroom scale: generates a synthetic corpus outside `content/`, builds our
- * site on it cold, unchanged and after one edit, measures each stage from the build's own log,
- * the photo-pack stage alone against `cp`, the output's size and a release page's weight, profiles
- * a page build, and builds the same corpus with Hugo and with a bare Astro + MDX site. Writes every
- * figure, its ratio to the anchors and each target's verdict to a Markdown file and a JSON file.
+ * Build benchmark at newsroom scale: generates a synthetic corpus outside `content/` and measures,
+ * with media in an S3 bucket (the benchmark's own s3rver on 127.0.0.1):
+ *
+ * - cold: empty caches and an empty bucket, `npm run build` then `npm run deploy:media`;
+ * - the pages-only `dist/` that build leaves, and a release page's weight;
+ * - no change: both again;
+ * - the CI case: a fresh git clone of the project with the corpus as `content/`, every original a
+ *   Git LFS pointer, empty caches, the populated bucket: `npm run build`;
+ * - one edit in that clone (a photo caption and a release body), the caches restored as the
+ *   publish workflow restores them (Astro's cache, the media stage's JSON files, not its objects):
+ *   `npm run build`, `npm run deploy:media`, and what it uploaded;
+ * - press copies and ZIPs against `cp`, from the media stage's own report;
+ * - optionally a CPU profile of a build with Astro's cache emptied;
+ * - the same corpus with Hugo and with a bare Astro + MDX site.
+ *
+ * Stages are timed from the build's own log, memory as the peak PSS of each command's process tree.
+ * Writes every figure, its ratio to the anchors and each target's verdict to Markdown and JSON.
  *
  * Usage: npm run bench -- [options]
  *   --releases N        releases in the corpus (default 1000), each in every language
  *   --out FILE          results in Markdown (default bench/results.md; JSON beside it)
  *   --photo-size WxH    size of the photo originals (default 3000x2000)
- *   --skip-images       build the site with small stand-in photos (the image stage at full size
- *                       takes hours at N = 1000 on 2 cores); packs alone still use the originals
  *   --skip-bare         do not build the bare Astro anchor
  *   --skip-hugo         do not build the Hugo anchor (otherwise Debian's hugo is installed when
  *                       missing and we run as root)
  *   --skip-profile      do not record a CPU profile
  *   --work DIR          working folder (default bench/.work; emptied per run, gitignored)
- *   --keep              keep the corpus, outputs and logs in the working folder
+ *   --keep              keep the corpus, outputs, bucket and logs in the working folder
  *   --from-json FILE    measure nothing: judge the figures of an earlier run's JSON again and
  *                       write its Markdown (after a change to the targets or the report)
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { locales } from '../src/i18n/locales.ts';
-import { parseBuildLog, findStage, stageAt, stageSeconds, PACK_LABEL, SEARCH_LABEL, type BuildLog } from './bench/build-log.ts';
-import { corpusPlan, editRelease, writeCorpus, type Corpus } from './bench/corpus.ts';
+import type { MediaManifest } from '../src/lib/media/manifest.ts';
+import type { MediaStageReport } from '../src/lib/media/stage.ts';
+import { MANIFEST_FILE, REPORT_FILE } from '../src/lib/media/stage-files.ts';
+import { isBookkeeping } from '../src/lib/media/store.ts';
+import { findStage, MEDIA_STAGE, parseBuildLog, parseDeployLog, SEARCH_LABEL, stageAt, stageSeconds } from './bench/build-log.ts';
+import { corpusPlan, editPhotoCaption, editRelease, releaseIn, writeCorpus, type Corpus } from './bench/corpus.ts';
 import { summarizeProfiles } from './bench/cpu-profile.ts';
 import { writeBareAstroSite } from './bench/bare-astro.ts';
 import { ensureHugo, writeHugoSite } from './bench/hugo-site.ts';
-import { benchCacheDir, ensureOriginals, originalPath, type PhotoSize } from './bench/originals.ts';
-import { comparePackStage } from './bench/pack-stage.ts';
-import { missingFigures, renderMarkdown, type AnchorFigures, type BenchResults, type BuildFigures } from './bench/report.ts';
-import { evaluate, stageTime, type Measured } from './bench/targets.ts';
+import { makeNewsroomClone, requireGitLfs } from './bench/newsroom-repo.ts';
+import { ensureOriginals, originalPath, type PhotoSize } from './bench/originals.ts';
+import { copyBaseline, pressAndZipsAlone, throughput } from './bench/press-throughput.ts';
+import { missingFigures, renderMarkdown, type AnchorFigures, type BenchResults, type BuildAndDeploy, type BuildFigures, type DeployFigures } from './bench/report.ts';
+import { listBucket, startBucket, writtenBetween, type BenchBucket } from './bench/s3-server.ts';
+import { evaluate, type Measured } from './bench/targets.ts';
 import { runCommand, type CommandRun } from './bench/run-command.ts';
 import { folderSize, listFiles, pageWeight } from './bench/site-weight.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
-const STAND_IN_SIZE: PhotoSize = { width: 240, height: 160 };
 const started = performance.now();
 
 function log(line: string): void {
@@ -50,7 +65,6 @@ interface Options {
   releases: number;
   out: string;
   photoSize: PhotoSize;
-  skipImages: boolean;
   skipBare: boolean;
   skipHugo: boolean;
   skipProfile: boolean;
@@ -67,7 +81,6 @@ function parseOptions(argv: string[]): Options {
       releases: { type: 'string', default: '1000' },
       out: { type: 'string', default: 'bench/results.md' },
       'photo-size': { type: 'string', default: '3000x2000' },
-      'skip-images': { type: 'boolean', default: false },
       'skip-bare': { type: 'boolean', default: false },
       'skip-hugo': { type: 'boolean', default: false },
       'skip-profile': { type: 'boolean', default: false },
@@ -84,7 +97,6 @@ function parseOptions(argv: string[]): Options {
     releases,
     out: resolve(projectRoot, values.out!),
     photoSize: { width: Number(size[1]), height: Number(size[2]) },
-    skipImages: values['skip-images']!,
     skipBare: values['skip-bare']!,
     skipHugo: values['skip-hugo']!,
     skipProfile: values['skip-profile']!,
@@ -95,6 +107,14 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
+/** PSS, unless a run found the system reports none (then summed RSS). */
+let memoryMeasure: 'PSS' | 'RSS' = 'PSS';
+
+const measured = (run: CommandRun) => {
+  if (run.peakMeasure === 'RSS') memoryMeasure = 'RSS';
+  return run;
+};
+
 const htmlPages = (dir: string) => listFiles(dir).filter((file) => file.endsWith('.html')).length;
 
 function failIfFailed(run: CommandRun, what: string): void {
@@ -103,85 +123,130 @@ function failIfFailed(run: CommandRun, what: string): void {
   throw new Error(`${what} failed (exit ${run.code}); the end of its output:\n${tail}`);
 }
 
-/** ZIPs in the output, and how many were written during this build rather than linked from a cache. */
-function zipsIn(dir: string, since: number): { zips: number; written: number } {
-  const zips = listFiles(dir).filter((file) => file.endsWith('.zip'));
-  return { zips: zips.length, written: zips.filter((file) => statSync(file).mtimeMs >= since).length };
-}
-
-interface SiteDirs {
+/** Where one checkout of the site builds: the folder `npm` runs in, and its content, output and caches. */
+interface Site {
+  cwd: string;
   content: string;
   out: string;
-  cache: string;
+  astroCache: string;
+  mediaCache: string;
+  /** Everything else the commands need: the bucket's settings, git's. */
+  env: Record<string, string>;
 }
 
-async function buildOurs(dirs: SiteDirs, label: string, logFile: string, extraEnv: Record<string, string> = {}): Promise<{ run: CommandRun; figures: BuildFigures; log: BuildLog }> {
-  log(`our site: ${label} build`);
-  const since = Date.now();
-  const run = await runCommand('npm', ['run', 'build', '--silent'], {
-    cwd: projectRoot,
-    logFile,
-    env: { PRESS_CONTENT_DIR: dirs.content, PRESS_OUT_DIR: dirs.out, PRESS_CACHE_DIR: dirs.cache, ...extraEnv },
-  });
+const siteEnv = (site: Site): Record<string, string> => ({
+  ...site.env,
+  PRESS_CONTENT_DIR: site.content,
+  PRESS_OUT_DIR: site.out,
+  PRESS_CACHE_DIR: site.astroCache,
+  PRESS_MEDIA_CACHE_DIR: site.mediaCache,
+});
+
+/** The media stage's report of this build; one left from an earlier build would mislead. */
+async function stageReport(site: Site, since: number): Promise<MediaStageReport> {
+  const file = join(site.mediaCache, REPORT_FILE);
+  if (!existsSync(file) || statSync(file).mtimeMs < since) throw new Error(`the build wrote no media stage report (${file})`);
+  return JSON.parse(await readFile(file, 'utf8')) as MediaStageReport;
+}
+
+async function buildOurs(site: Site, label: string, logFile: string, extraEnv: Record<string, string> = {}): Promise<BuildFigures> {
+  log(`our site: ${label}: npm run build`);
+  const since = Date.now() - 1000;
+  const run = measured(await runCommand('npm', ['run', 'build', '--silent'], { cwd: site.cwd, logFile, env: { ...siteEnv(site), ...extraEnv } }));
   failIfFailed(run, `Our site's ${label} build`);
   const parsed = parseBuildLog(run.lines, run.wallSeconds);
-  const pages = htmlPages(dirs.out);
-  const packStage = findStage(parsed, PACK_LABEL);
-  // The pack stage says how many packs it built; without that line, ZIPs newer than the build are.
-  const packsBuilt = run.lines.map((line) => /built (\d+)(?:;|,)/.exec(line.text)?.[1]).find(Boolean);
-  const zips = { ...zipsIn(dirs.out, since), ...(packStage && packsBuilt !== undefined ? { written: Number(packsBuilt) } : {}) };
+  const report = await stageReport(site, since);
+  const mediaStage = parsed.stages.find((stage) => stage.name === MEDIA_STAGE);
+  if (!mediaStage) throw new Error(`the ${label} build's log has no media stage summary line ([pressroom:media] N photos, M packs: …)`);
+  const pages = htmlPages(site.out);
   const searchStage = findStage(parsed, SEARCH_LABEL);
-  const hasSearchIndex = existsSync(join(dirs.out, 'pagefind'));
   const afterAstro = parsed.stages.find((stage) => stage.name === 'after astro build (other commands)')?.seconds;
   const figures: BuildFigures = {
     wallSeconds: run.wallSeconds,
-    peakRssBytes: run.peakRssBytes,
+    peakPssBytes: run.peakBytes,
     peakStage: stageAt(parsed.stages, run.peakAtMs / 1000),
     pages,
     pagesPerSecond: pages / run.wallSeconds,
     stages: parsed.stages,
-    images: parsed.images,
     rendered: parsed.pages.rendered,
     restored: parsed.pages.restored,
-    packs: {
-      present: zips.zips > 0 || packStage !== undefined,
-      ...zips,
-      seconds: packStage ? stageSeconds(packStage) : undefined,
-      source: packStage ? `its log ([${packStage.label}])` : zips.zips > 0 ? 'inside page generation (no log of its own)' : 'no pack stage in this build',
-    },
-    search: {
-      present: hasSearchIndex || searchStage !== undefined,
-      seconds: searchStage ? stageSeconds(searchStage) : hasSearchIndex ? afterAstro : undefined,
-      source: searchStage ? `its log ([${searchStage.label}])` : hasSearchIndex ? 'time after astro build' : 'no search index in this build',
-    },
+    media: { ...report, spanSeconds: mediaStage.seconds },
+    pageWorkSeconds: run.wallSeconds - mediaStage.seconds,
+    search: searchStage
+      ? { seconds: stageSeconds(searchStage), source: `its log ([${searchStage.label}])` }
+      : { seconds: afterAstro, source: 'time after astro build' },
   };
-  log(`  ${run.wallSeconds.toFixed(1)} s, ${(run.peakRssBytes / 1e9).toFixed(2)} GB peak, ${pages} pages, ${parsed.images.encoded} images encoded, ${parsed.images.reused} reused`);
-  return { run, figures, log: parsed };
+  log(
+    `  ${run.wallSeconds.toFixed(1)} s (media stage ${mediaStage.seconds.toFixed(1)} s), ${(run.peakBytes / 1e9).toFixed(2)} GB peak, ${pages} pages; ` +
+      `${report.imagesEncoded} images encoded, ${report.pressCopiesBuilt} press copies and ${report.zipsBuilt} ZIPs built, ${report.originalsFetched} originals fetched`,
+  );
+  return figures;
+}
+
+async function deployOurs(site: Site, bucket: BenchBucket, label: string, logFile: string): Promise<{ figures: DeployFigures; keys: string[] }> {
+  log(`our site: ${label}: npm run deploy:media`);
+  const before = listBucket(bucket);
+  const run = measured(await runCommand('npm', ['run', 'deploy:media', '--silent'], { cwd: site.cwd, logFile, env: siteEnv(site) }));
+  failIfFailed(run, `The ${label} upload`);
+  const after = listBucket(bucket);
+  const written = writtenBetween(before, after);
+  const keys = written.filter((key) => !isBookkeeping(key));
+  const figures: DeployFigures = {
+    wallSeconds: run.wallSeconds,
+    peakPssBytes: run.peakBytes,
+    ...parseDeployLog(run.lines.map((line) => line.text)),
+    written: { count: keys.length, bytes: keys.reduce((sum, key) => sum + after.get(key)!.bytes, 0) },
+    bookkeeping: written.filter(isBookkeeping),
+  };
+  log(`  ${run.wallSeconds.toFixed(1)} s, ${(run.peakBytes / 1e9).toFixed(2)} GB peak; ${figures.written.count} objects (${(figures.written.bytes / 1e6).toFixed(1)} MB) written into the bucket`);
+  return { figures, keys };
+}
+
+async function buildAndDeploy(site: Site, bucket: BenchBucket, label: string, workDir: string, name: string): Promise<BuildAndDeploy> {
+  const build = await buildOurs(site, label, join(workDir, `ours-${name}.log`));
+  const { figures: deploy } = await deployOurs(site, bucket, label, join(workDir, `ours-${name}-deploy.log`));
+  return { wallSeconds: build.wallSeconds + deploy.wallSeconds, peakPssBytes: Math.max(build.peakPssBytes, deploy.peakPssBytes), build, deploy };
 }
 
 async function buildAnchor(name: string, file: string, args: string[], cwd: string, outDir: string, logFile: string, env: Record<string, string> = {}): Promise<AnchorFigures> {
   log(`${name}: cold build`);
-  const run = await runCommand(file, args, { cwd, logFile, env });
+  const run = measured(await runCommand(file, args, { cwd, logFile, env }));
   failIfFailed(run, `The ${name} build`);
   const pages = htmlPages(outDir);
-  log(`  ${run.wallSeconds.toFixed(1)} s, ${(run.peakRssBytes / 1e9).toFixed(2)} GB peak, ${pages} pages`);
-  return { wallSeconds: run.wallSeconds, peakRssBytes: run.peakRssBytes, pages, pagesPerSecond: pages / run.wallSeconds };
+  log(`  ${run.wallSeconds.toFixed(1)} s, ${(run.peakBytes / 1e9).toFixed(2)} GB peak, ${pages} pages`);
+  return { wallSeconds: run.wallSeconds, peakPssBytes: run.peakBytes, pages, pagesPerSecond: pages / run.wallSeconds };
 }
 
-/** Astro's caches of content and rendered pages; the rest of the cache (images, packs) is kept. */
-const PAGE_CACHES = ['data-store.json', 'data-store', 'incremental-build.json', 'dist', 'content'];
-
-async function profilePageBuild(dirs: SiteDirs, workDir: string) {
-  for (const name of PAGE_CACHES) await rm(join(dirs.cache, name), { recursive: true, force: true });
+/** A build with Astro's cache emptied (every page rendered) and the media already made, profiled. */
+async function profilePageBuild(site: Site, workDir: string) {
+  await rm(site.astroCache, { recursive: true, force: true });
   const profileDir = join(workDir, 'profile');
   await mkdir(profileDir, { recursive: true });
-  await buildOurs(dirs, 'profiled (pages cold, images cached)', join(workDir, 'ours-profile.log'), {
+  await buildOurs(site, 'profiled (Astro’s cache emptied, media made)', join(workDir, 'ours-profile.log'), {
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim(),
   });
   return summarizeProfiles(profileDir);
 }
 
-function machine(loadBefore: number, hugo?: string): BenchResults['machine'] {
+/**
+ * What the publish workflow has before its build (.github/workflows/publish.yml): Astro's cache as
+ * the last run left it, and of the media stage's cache only its JSON files (records, original
+ * hashes, the last manifest and report), not the objects, which the bucket holds.
+ */
+async function restoreCachesAsWorkflow(site: Site): Promise<void> {
+  await rm(site.out, { recursive: true, force: true });
+  for (const entry of await readdir(site.mediaCache, { withFileTypes: true })) {
+    if (!(entry.isFile() && entry.name.endsWith('.json'))) await rm(join(site.mediaCache, entry.name), { recursive: true, force: true });
+  }
+}
+
+/** Keys of the objects that hold these downloads: their content-addressed keys and stable keys alike. */
+function keysOfDownloads(manifest: MediaManifest, sha256s: string[]): string[] {
+  const wanted = new Set(sha256s);
+  return [...new Set(manifest.objects.filter((object) => wanted.has(object.sha256)).map((object) => object.key))].sort();
+}
+
+function machine(loadBefore: number, hugo?: string, gitLfs?: string): BenchResults['machine'] {
   const astro = JSON.parse(readFileSync(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string };
   let os: string = process.platform;
   try {
@@ -196,6 +261,7 @@ function machine(loadBefore: number, hugo?: string): BenchResults['machine'] {
     node: process.version,
     astro: astro.version,
     hugo,
+    gitLfs,
     os,
     loadBefore,
     loadAfter: loadavg()[0]!,
@@ -203,30 +269,7 @@ function machine(loadBefore: number, hugo?: string): BenchResults['machine'] {
   };
 }
 
-interface ImageRecord {
-  photoSize: string;
-  photos: number;
-  seconds: number;
-  date: string;
-}
-
-const imageRecordFile = () => join(benchCacheDir(), 'image-stage.json');
 const sizeLabel = (size: PhotoSize) => `${size.width}x${size.height}`;
-
-async function readImageRecords(): Promise<ImageRecord[]> {
-  try {
-    return JSON.parse(await readFile(imageRecordFile(), 'utf8')) as ImageRecord[];
-  } catch {
-    return [];
-  }
-}
-
-/** Keeps the cold image-stage time of full-size runs, so a --skip-images run can estimate its own. */
-async function recordImageStage(record: ImageRecord): Promise<void> {
-  const records = [...(await readImageRecords()), record].slice(-20);
-  await mkdir(benchCacheDir(), { recursive: true });
-  await writeFile(imageRecordFile(), JSON.stringify(records, null, 2));
-}
 
 async function writeResults(results: BenchResults, out: string): Promise<void> {
   const markdown = renderMarkdown(results);
@@ -252,101 +295,150 @@ async function main(): Promise<void> {
   await rm(workDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });
 
+  const gitLfsVersion = await requireGitLfs();
   const hugoVersion = options.skipHugo ? undefined : ensureHugo(log);
-  const full = await ensureOriginals(plan.photos, options.photoSize, log);
-  const standIns = options.skipImages ? await ensureOriginals(plan.photos, STAND_IN_SIZE, log) : undefined;
-  const siteOriginals = standIns ?? full;
+  const originals = await ensureOriginals(plan.photos, options.photoSize, log);
   log('writing the corpus');
   const corpus: Corpus = await writeCorpus({
     sampleContentDir: join(projectRoot, 'content'),
     dir: join(workDir, 'corpus'),
     releases: options.releases,
-    originalFor: (n) => originalPath(siteOriginals.dir, n),
+    originalFor: (n) => originalPath(originals.dir, n),
   });
-  const fullOriginal = (release: Corpus['list'][number], n: number) => originalPath(full.dir, corpus.list.indexOf(release) * release.photoIds.length + n);
-  const originalsBytes = corpus.list.reduce((sum, release) => sum + release.photoIds.reduce((inner, _, n) => inner + statSync(fullOriginal(release, n)).size, 0), 0);
+  const originalFiles = corpus.list.flatMap((release) => release.photoIds.map((id) => join(release.folder, 'photos', `${id}.jpg`)));
+  const originalsBytes = originalFiles.reduce((sum, file) => sum + statSync(file).size, 0);
 
-  const dirs: SiteDirs = { content: corpus.dir, out: join(workDir, 'ours/dist'), cache: join(workDir, 'ours/cache') };
-  // `npm run build` stages its output beside the target folder, so the parent must exist.
-  await mkdir(dirname(dirs.out), { recursive: true });
-  const cold = await buildOurs(dirs, 'cold', join(workDir, 'ours-cold.log'));
-  const dist = folderSize(dirs.out);
-  const sample = corpus.list[0]!;
-  const releasePages = locales.map((locale) => pageWeight(dirs.out, `/${locale.path}/releases/${sample.slug}/`));
-  const noChange = await buildOurs(dirs, 'no-change', join(workDir, 'ours-no-change.log'));
-  const edited = corpus.list[Math.floor(corpus.list.length / 2)]!;
-  const editedFile = await editRelease(edited, 'Correction: this sentence was added by the benchmark to measure a rebuild after one edit.');
-  const oneEdit = await buildOurs(dirs, 'one-edit', join(workDir, 'ours-one-edit.log'));
-  const profile = options.skipProfile ? [] : await profilePageBuild(dirs, workDir);
+  const bucket = await startBucket(join(workDir, 'bucket'));
+  log(`the benchmark's bucket: ${bucket.env.PRESS_MEDIA_URL} (s3rver, in ${relative(projectRoot, bucket.directory)})`);
+  try {
+    const site: Site = {
+      cwd: projectRoot,
+      content: corpus.dir,
+      out: join(workDir, 'ours/dist'),
+      astroCache: join(workDir, 'ours/cache/astro'),
+      mediaCache: join(workDir, 'ours/cache/media'),
+      env: bucket.env,
+    };
+    // `npm run build` stages its output beside the target folder, so the parent must exist.
+    await mkdir(dirname(site.out), { recursive: true });
 
-  let fullSizeImageEstimate: BenchResults['ours']['fullSizeImageEstimate'];
-  const coldImages = stageTime(cold.figures, 'image generation');
-  if (!options.skipImages && cold.figures.images.encoded > 0) {
-    await recordImageStage({ photoSize: sizeLabel(options.photoSize), photos: plan.photos, seconds: coldImages, date: new Date().toISOString() });
-  } else if (options.skipImages) {
-    const record = (await readImageRecords()).filter((entry) => entry.photoSize === sizeLabel(options.photoSize)).at(-1);
-    if (record) {
-      fullSizeImageEstimate = {
-        seconds: (record.seconds / record.photos) * plan.photos,
-        from: `${(record.seconds / record.photos).toFixed(2)} s per photo in a full-size run of ${record.photos} photos on ${record.date.slice(0, 10)}, × ${plan.photos} photos`,
-      };
+    const cold = await buildAndDeploy(site, bucket, 'cold (empty caches, empty bucket)', workDir, 'cold');
+    const inBucket = [...listBucket(bucket).values()];
+    const pagesOnlyDist = folderSize(site.out);
+    const sample = corpus.list[0]!;
+    const releasePages = locales.map((locale) => pageWeight(site.out, `/${locale.path}/releases/${sample.slug}/`));
+    const noChange = await buildAndDeploy(site, bucket, 'no change', workDir, 'no-change');
+    const profile = options.skipProfile ? [] : await profilePageBuild(site, workDir);
+
+    log('press copies and ZIPs: cp of the originals, then the media stage alone with the web images made');
+    const cp = { seconds: await copyBaseline(originalFiles, join(workDir, 'cp-out')), bytes: originalsBytes };
+    const alone = await pressAndZipsAlone({ projectRoot, contentDir: corpus.dir, coldMediaCache: site.mediaCache, workDir, logFile: join(workDir, 'media-alone.log'), cp });
+    log(`  cp ${cp.seconds.toFixed(1)} s; the stage alone ${(alone.throughput.bytesWritten / 1e6).toFixed(0)} MB in ${alone.throughput.seconds.toFixed(1)} s: ${(alone.throughput.ratioToCp * 100).toFixed(0)} % of cp`);
+    const pressThroughput = { inBuild: throughput(cold.build.media, cp), alone: alone.throughput, cp };
+    // Nothing later reads the cold run's media files, and at full size they are gigabytes.
+    await rm(join(site.mediaCache, 'objects'), { recursive: true, force: true });
+
+    log('the CI case: the project with the corpus as content/, originals in Git LFS, cloned with pointers only');
+    const newsroom = await makeNewsroomClone({ projectRoot, corpusDir: corpus.dir, dir: join(workDir, 'newsroom'), log });
+    const clone: Site = {
+      cwd: newsroom.dir,
+      content: join(newsroom.dir, 'content'),
+      out: join(newsroom.dir, 'dist'),
+      astroCache: join(newsroom.dir, '.cache/astro'),
+      mediaCache: join(newsroom.dir, '.cache/media'),
+      env: { ...bucket.env, ...newsroom.gitEnv },
+    };
+    const cloneBuild = await buildOurs(clone, 'fresh clone, pointers, populated bucket', join(workDir, 'ours-bucket-clone.log'));
+
+    const edited = releaseIn(corpus.list[Math.floor(corpus.list.length / 2)]!, clone.content);
+    const caption = await editPhotoCaption(edited, '(Corrected by the benchmark.)');
+    const body = await editRelease(edited, 'Correction: this sentence was added by the benchmark to measure a rebuild after one edit.');
+    await restoreCachesAsWorkflow(clone);
+    const oneEditBuild = await buildOurs(clone, 'one release edited (caption and body), caches restored', join(workDir, 'ours-one-edit.log'));
+    const oneEditDeploy = await deployOurs(clone, bucket, 'one release edited', join(workDir, 'ours-one-edit-deploy.log'));
+    const manifest = JSON.parse(await readFile(join(clone.mediaCache, MANIFEST_FILE), 'utf8')) as MediaManifest;
+    const packs = Object.entries(manifest.packs).filter(([href]) => href.endsWith(`/${edited.slug}.zip`) || href.endsWith(`/${edited.event}.zip`));
+    const expected = keysOfDownloads(manifest, [manifest.photos[caption.photoId]!.original.sha256, ...packs.map(([, pack]) => pack.sha256)]);
+    const uploadedKeys = oneEditDeploy.keys;
+
+    let bare: AnchorFigures | null = null;
+    if (!options.skipBare) {
+      const bareSite = join(workDir, 'bare/site');
+      await writeBareAstroSite(corpus.dir, bareSite, projectRoot);
+      const out = join(workDir, 'bare/dist');
+      bare = await buildAnchor('bare Astro', process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', bareSite], bareSite, out, join(workDir, 'bare.log'), {
+        PRESS_OUT_DIR: out,
+        PRESS_CACHE_DIR: join(workDir, 'bare/cache'),
+      });
     }
-  }
+    let hugo: AnchorFigures | null = null;
+    if (!options.skipHugo) {
+      const hugoSite = join(workDir, 'hugo/site');
+      await mkdir(hugoSite, { recursive: true });
+      await writeHugoSite(corpus.dir, hugoSite, 'https://press.sdf.example.org');
+      const out = join(workDir, 'hugo/dist');
+      hugo = await buildAnchor('Hugo', 'hugo', ['--source', hugoSite, '--destination', out, '--cacheDir', join(workDir, 'hugo/cache')], hugoSite, out, join(workDir, 'hugo.log'));
+    }
 
-  log('photo packs alone, and cp of the same originals');
-  const packAlone = await comparePackStage(corpus, join(workDir, 'packs'), fullOriginal);
-
-  let bare: AnchorFigures | null = null;
-  if (!options.skipBare) {
-    const site = join(workDir, 'bare/site');
-    await writeBareAstroSite(corpus.dir, site, projectRoot);
-    const out = join(workDir, 'bare/dist');
-    bare = await buildAnchor('bare Astro', process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', site], site, out, join(workDir, 'bare.log'), {
-      PRESS_OUT_DIR: out,
-      PRESS_CACHE_DIR: join(workDir, 'bare/cache'),
-    });
+    const partial: Measured = {
+      machine: machine(loadBefore, hugoVersion, gitLfsVersion),
+      memoryMeasure,
+      options: { ...options, photoSize: sizeLabel(options.photoSize) },
+      corpus: {
+        releases: corpus.releases,
+        languages: locales.length,
+        events: corpus.events,
+        mous: corpus.mous,
+        photos: corpus.photos,
+        photoSize: sizeLabel(options.photoSize),
+        originalsBytes,
+      },
+      ours: {
+        cold,
+        noChange,
+        bucketClone: {
+          wallSeconds: cloneBuild.wallSeconds,
+          peakPssBytes: cloneBuild.peakPssBytes,
+          imagesEncoded: cloneBuild.media.imagesEncoded,
+          zipsBuilt: cloneBuild.media.zipsBuilt,
+          originalsFetched: cloneBuild.media.originalsFetched,
+          originalBytesFetched: cloneBuild.media.originalBytesFetched,
+          build: cloneBuild,
+          setup: newsroom.setup,
+        },
+        oneEdit: {
+          wallSeconds: oneEditBuild.wallSeconds,
+          peakPssBytes: Math.max(oneEditBuild.peakPssBytes, oneEditDeploy.figures.peakPssBytes),
+          build: oneEditBuild,
+          deploy: oneEditDeploy.figures,
+          edited: { release: edited.slug, photo: caption.photoId, event: edited.event, files: [caption.file, body].map((file) => relative(newsroom.dir, file)) },
+          upload: {
+            keys: uploadedKeys,
+            expected,
+            unexpected: uploadedKeys.filter((key) => !expected.includes(key)),
+            missing: expected.filter((key) => !uploadedKeys.includes(key)),
+          },
+        },
+        pagesOnlyDist,
+        bucket: { objects: inBucket.length, bytes: inBucket.reduce((sum, object) => sum + object.bytes, 0) },
+        releasePages,
+        profile,
+      },
+      pressThroughput,
+      bare,
+      hugo,
+    };
+    const runs = [cold.build, cold.deploy, noChange.build, noChange.deploy, cloneBuild, oneEditBuild, oneEditDeploy.figures];
+    if (runs.some((run) => run.peakPssBytes === 0)) throw new Error('a run reported no memory: the PSS sampler saw no process');
+    const results: BenchResults = { ...partial, ...evaluate(partial) };
+    const missing = missingFigures(results).filter((name) => !(options.skipProfile && name === 'profile'));
+    await writeResults(results, options.out);
+    if (missing.length > 0) throw new Error(`some figures could not be measured: ${missing.join(', ')}`);
+  } finally {
+    await bucket.stop();
   }
-  let hugo: AnchorFigures | null = null;
-  if (!options.skipHugo) {
-    const site = join(workDir, 'hugo/site');
-    await mkdir(site, { recursive: true });
-    await writeHugoSite(corpus.dir, site, 'https://press.sdf.example.org');
-    const out = join(workDir, 'hugo/dist');
-    hugo = await buildAnchor('Hugo', 'hugo', ['--source', site, '--destination', out, '--cacheDir', join(workDir, 'hugo/cache')], site, out, join(workDir, 'hugo.log'));
-  }
-
-  const partial = {
-    machine: machine(loadBefore, hugoVersion),
-    memoryMeasure: cold.run.peakMeasure,
-    options: { ...options, photoSize: sizeLabel(options.photoSize) },
-    corpus: {
-      releases: corpus.releases,
-      languages: locales.length,
-      events: corpus.events,
-      mous: corpus.mous,
-      photos: corpus.photos,
-      photoSize: sizeLabel(options.photoSize),
-      originalsBytes,
-      standIns: options.skipImages,
-    },
-    ours: {
-      cold: cold.figures,
-      noChange: noChange.figures,
-      oneEdit: { ...oneEdit.figures, editedFile: relative(corpus.dir, editedFile) },
-      dist,
-      releasePages,
-      profile,
-      fullSizeImageEstimate,
-    },
-    packAlone,
-    bare,
-    hugo,
-  };
-  const results: BenchResults = { ...partial, ...evaluate(partial) };
-  const missing = missingFigures(results).filter((name) => !(options.skipProfile && name === 'profile'));
-  await writeResults(results, options.out);
+  // Left in place when the run failed, for its logs.
   if (!options.keep) await rm(workDir, { recursive: true, force: true });
-  if (missing.length > 0) throw new Error(`some figures could not be measured: ${missing.join(', ')}`);
 }
 
 try {

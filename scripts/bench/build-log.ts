@@ -1,8 +1,8 @@
 /**
- * Reads the stages of a build from its own log: Astro's section headers and "Completed in"
- * timers, the moments lines arrived, and the lines of any other stage that logs under its own
- * label (an integration such as a photo-pack or search-index stage, or a command run after
- * `astro build`). Nothing here depends on which of those stages exist.
+ * Reads the stages of a build from its own log: the media stage's summary line, Astro's section
+ * headers and "Completed in" timers, the moments lines arrived, and the lines of any other stage
+ * that logs under its own label (the search index, a command run after `astro build`). Nothing
+ * here depends on which of those stages exist.
  */
 import type { TimedLine } from './run-command.ts';
 
@@ -22,15 +22,6 @@ export interface Stage {
   seconds: number;
   /** Where the figure comes from. */
   source: 'timer' | 'log-times';
-}
-
-export interface ImageStats {
-  /** Derivatives written in this build. */
-  encoded: number;
-  /** Derivatives taken from the image cache. */
-  reused: number;
-  /** Encoding time per output format, summed over parallel workers (seconds). */
-  secondsByFormat: Record<string, number>;
 }
 
 export interface PageStats {
@@ -55,7 +46,6 @@ export interface BuildLog {
   pages: PageStats;
   /** The "N page(s) built" figure. */
   pageCount?: number;
-  images: ImageStats;
   labelled: LabelledStage[];
   /** Lines that say WARN or error, for the report. */
   warnings: number;
@@ -87,13 +77,24 @@ const SECTIONS: Marker[] = [
   { name: 'build info', start: /Collecting build info/, end: COMPLETED },
   { name: 'bundling (Vite)', start: /Building static entrypoints/, end: /Rearranging server assets|generating static routes/ },
   { name: 'page generation', start: /generating static routes/, end: COMPLETED, ownTimer: true },
-  { name: 'image generation', start: /generating optimized images/, end: COMPLETED, ownTimer: true },
 ];
+
+/**
+ * The media stage's last line, which it prints as its process ends ("12 photos, 7 packs: encoded
+ * …"): `npm run build` runs the stage first, so the build's start to this line is the stage, with
+ * npm's and its own process's start-up.
+ */
+export const MEDIA_SUMMARY = /\[pressroom:media\] \d+ photos?, \d+ packs?:/;
 
 export function parseBuildLog(lines: TimedLine[], wallSeconds: number): BuildLog {
   const stages: Stage[] = [];
-  const firstAstroLine = lines.find((line) => LABEL.test(line.text));
-  if (firstAstroLine) stages.push({ name: 'start-up (npm, Node, config)', startsAt: 0, seconds: firstAstroLine.at / 1000, source: 'log-times' });
+  const media = lines.find((line) => MEDIA_SUMMARY.test(line.text));
+  if (media) stages.push({ name: MEDIA_STAGE, startsAt: 0, seconds: media.at / 1000, source: 'log-times' });
+  const startUpFrom = media?.at ?? 0;
+  const firstAstroLine = lines.find((line) => line.at >= startUpFrom && ASTRO_LABELS.has(LABEL.exec(line.text)?.[2] ?? ''));
+  if (firstAstroLine) {
+    stages.push({ name: media ? 'Astro start-up (Node, config)' : 'start-up (npm, Node, config)', startsAt: startUpFrom / 1000, seconds: (firstAstroLine.at - startUpFrom) / 1000, source: 'log-times' });
+  }
   for (const section of SECTIONS) {
     const startIndex = lines.findIndex((line) => section.start.test(line.text));
     if (startIndex < 0) continue;
@@ -109,9 +110,9 @@ export function parseBuildLog(lines: TimedLine[], wallSeconds: number): BuildLog
     );
   }
   const complete = lines.findIndex((line) => /\[build\] Complete!/.test(line.text));
-  const imagesDone = lastIndexOf(lines, (line) => COMPLETED.test(line.text) && !line.text.includes('[build]'));
-  if (complete >= 0 && imagesDone >= 0 && imagesDone < complete) {
-    stages.push({ name: 'integrations after generation', startsAt: lines[imagesDone]!.at / 1000, seconds: (lines[complete]!.at - lines[imagesDone]!.at) / 1000, source: 'log-times' });
+  const generated = lastIndexOf(lines, (line) => COMPLETED.test(line.text) && !line.text.includes('[build]'));
+  if (complete >= 0 && generated >= 0 && generated < complete) {
+    stages.push({ name: 'integrations after generation', startsAt: lines[generated]!.at / 1000, seconds: (lines[complete]!.at - lines[generated]!.at) / 1000, source: 'log-times' });
   }
   if (complete >= 0) {
     stages.push({ name: 'after astro build (other commands)', startsAt: lines[complete]!.at / 1000, seconds: Math.max(0, wallSeconds - lines[complete]!.at / 1000), source: 'log-times' });
@@ -121,7 +122,6 @@ export function parseBuildLog(lines: TimedLine[], wallSeconds: number): BuildLog
     stages,
     pages: pageStats(lines),
     pageCount: pageCount ? Number(pageCount) : undefined,
-    images: imageStats(lines),
     labelled: labelledStages(lines),
     warnings: lines.filter((line) => /\[WARN\]|\berror\b/i.test(line.text)).length,
   };
@@ -133,22 +133,9 @@ function lastIndexOf<T>(items: T[], test: (item: T) => boolean): number {
 }
 
 function pageStats(lines: TimedLine[]): PageStats {
-  const pages = lines.filter((line) => /^\s*(?:\d\d:\d\d:\d\d\s+)?\s*├─ /.test(line.text) && !line.text.includes('▶'));
+  const pages = lines.filter((line) => /^\s*(?:\d\d:\d\d:\d\d\s+)?\s*├─ /.test(line.text));
   const restored = pages.filter((line) => /\((?:restored|cached)\)/.test(line.text)).length;
   return { rendered: pages.length - restored, restored };
-}
-
-function imageStats(lines: TimedLine[]): ImageStats {
-  const images = lines.filter((line) => line.text.includes('▶ '));
-  const reused = images.filter((line) => line.text.includes('(reused cache entry)'));
-  const secondsByFormat: Record<string, number> = {};
-  for (const line of images) {
-    if (line.text.includes('(reused cache entry)')) continue;
-    const format = /\.([a-z0-9]+) \(/i.exec(line.text)?.[1]?.toLowerCase() ?? 'other';
-    const took = /\(\+([^)]+)\)/.exec(line.text)?.[1];
-    secondsByFormat[format] = (secondsByFormat[format] ?? 0) + (took ? (parseDuration(took) ?? 0) : 0);
-  }
-  return { encoded: images.length - reused.length, reused: reused.length, secondsByFormat };
 }
 
 function labelledStages(lines: TimedLine[]): LabelledStage[] {
@@ -178,15 +165,37 @@ export function stageAt(stages: Stage[], seconds: number): string | undefined {
   return stages.filter((stage) => stage.startsAt <= seconds).sort((a, b) => a.startsAt - b.startsAt).at(-1)?.name;
 }
 
-/** Labelled stages that look like the photo-pack stage or the search index. */
+/** The labelled stage whose label matches, e.g. the search index. */
 export function findStage(log: BuildLog, pattern: RegExp): LabelledStage | undefined {
   return log.labelled.find((stage) => pattern.test(stage.label));
 }
 
-export const PACK_LABEL = /pack|press-kit/i;
 export const SEARCH_LABEL = /pagefind|search/i;
+export const MEDIA_STAGE = 'media stage';
 
 /** A labelled stage's duration: what it says about itself, else the span of its lines. */
 export function stageSeconds(stage: LabelledStage): number {
   return stage.reportedSeconds ?? stage.spanSeconds;
+}
+
+/** What `npm run deploy:media` says it did: objects uploaded and already there (count, MB), and unreferenced ones. */
+export interface DeployLog {
+  uploaded: { count: number; megabytes: number };
+  skipped: { count: number; megabytes: number };
+  unreferenced: number;
+}
+
+const number = (text: string | undefined) => Number((text ?? '0').replace(/,/g, ''));
+
+export function parseDeployLog(lines: string[]): DeployLog {
+  const find = (pattern: RegExp) => lines.map((line) => pattern.exec(line)).find((match) => match !== null);
+  const uploaded = find(/^uploaded: ([\d,]+) objects?, ([\d,.]+) MB/);
+  const skipped = find(/^already there: ([\d,]+) objects?, ([\d,.]+) MB/);
+  const unreferenced = find(/^unreferenced\b[^:]*: ([\d,]+) objects?/);
+  if (!uploaded || !skipped) throw new Error(`npm run deploy:media printed no "uploaded:" and "already there:" lines:\n${lines.slice(-20).join('\n')}`);
+  return {
+    uploaded: { count: number(uploaded[1]), megabytes: number(uploaded[2]) },
+    skipped: { count: number(skipped[1]), megabytes: number(skipped[2]) },
+    unreferenced: unreferenced ? number(unreferenced[1]) : 0,
+  };
 }

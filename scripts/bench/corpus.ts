@@ -36,6 +36,8 @@ export interface CorpusRelease {
   slug: string;
   folder: string;
   photoIds: string[];
+  /** The event it belongs to, whose ZIP holds its photos too. */
+  event: string;
 }
 
 export interface Corpus extends CorpusPlan {
@@ -252,15 +254,34 @@ async function writeRelease(dir: string, sample: Sample, index: number, count: n
     const body = rotateParagraphs(bodyWithPhotos(version.body, photoIds), index);
     await writeFile(join(folder, `${locale.path}.mdx`), joinMdx({ frontmatter, body }));
   }
-  return { slug, folder, photoIds };
+  return { slug, folder, photoIds, event };
 }
 
+/** Where a release of the corpus is in another copy of the content (a git clone of it). */
+export const releaseIn = (release: CorpusRelease, contentDir: string): CorpusRelease => ({ ...release, folder: join(contentDir, 'releases', release.slug) });
+
+const originalVersion = () => locales.find((locale) => locale.code === defaultLocale)!;
+
 /** The edit of the "one release changed" rebuild: a corrected sentence at the end of its original. */
-export async function editRelease(release: CorpusRelease, note: string): Promise<string> {
-  const file = join(release.folder, `${locales.find((locale) => locale.code === defaultLocale)!.path}.mdx`);
+export async function editRelease(release: Pick<CorpusRelease, 'folder'>, note: string): Promise<string> {
+  const file = join(release.folder, `${originalVersion().path}.mdx`);
   const text = await readFile(file, 'utf8');
   await writeFile(file, `${text.trimEnd()}\n\n${note}\n`);
   return file;
+}
+
+/**
+ * A corrected caption: `note` added to the original-language caption of the release's first photo,
+ * which changes that photo's press copy (the caption is written into it) but none of its web images.
+ */
+export async function editPhotoCaption(release: Pick<CorpusRelease, 'folder' | 'photoIds'>, note: string): Promise<{ file: string; photoId: string }> {
+  const photoId = release.photoIds[0]!;
+  const file = join(release.folder, 'photos', `${photoId}.yaml`);
+  const photo = parseYaml(await readFile(file, 'utf8')) as { caption: Record<string, string> };
+  const locale = originalVersion().code;
+  photo.caption = { ...photo.caption, [locale]: `${photo.caption[locale]} ${note}` };
+  await writeFile(file, stringifyYaml(photo, { lineWidth: 0 }));
+  return { file, photoId };
 }
 
 /** Names of the release folders of a corpus, for checks. */

@@ -17,8 +17,8 @@ export interface CommandRun {
   command: string;
   code: number;
   wallSeconds: number;
-  /** Peak memory of the process tree (the field's name predates PSS; see `peakMeasure`). */
-  peakRssBytes: number;
+  /** Peak memory of the process tree, as `peakMeasure` says. */
+  peakBytes: number;
   /** PSS (shared pages divided among sharers), or RSS where the system reports no PSS. */
   peakMeasure: 'PSS' | 'RSS';
   /** How many processes the tree had at its peak. */
@@ -83,7 +83,7 @@ export async function runCommand(file: string, args: string[], options: RunOptio
     command: [file, ...args].join(' '),
     code,
     wallSeconds,
-    peakRssBytes: memory.peakBytes,
+    peakBytes: memory.peakBytes,
     peakMeasure: memory.measure,
     peakProcesses: memory.peakProcesses,
     peakAtMs: memory.peakAtMs,

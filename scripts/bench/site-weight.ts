@@ -3,7 +3,7 @@
  * reader download before any image (HTML, CSS, JavaScript, fonts), raw and gzipped.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, posix } from 'node:path';
+import { extname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 
@@ -12,6 +12,9 @@ export interface FolderSize {
   files: number;
   /** Bytes per kind: html, css, js, font, image, zip, other. */
   byKind: Record<string, number>;
+  /** The largest file, relative to the folder: static hosts cap the size of one file. */
+  largestFile: string;
+  largestFileBytes: number;
 }
 
 const KINDS: Record<string, string> = {
@@ -40,17 +43,19 @@ export function listFiles(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** Apparent sizes, each file counted once even where the pack cache hard-links it. */
+/** Apparent sizes, each file counted once even where a cache hard-links it. */
 export function folderSize(dir: string): FolderSize {
   const byKind: Record<string, number> = {};
   let bytes = 0;
+  let largest = { file: '', bytes: 0 };
   const files = listFiles(dir);
   for (const file of files) {
     const size = statSync(file).size;
     bytes += size;
     byKind[kindOf(file)] = (byKind[kindOf(file)] ?? 0) + size;
+    if (size > largest.bytes) largest = { file: relative(dir, file), bytes: size };
   }
-  return { bytes, files: files.length, byKind };
+  return { bytes, files: files.length, byKind, largestFile: largest.file, largestFileBytes: largest.bytes };
 }
 
 export interface Weight {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { bodyWithPhotos, corpusPlan, editRelease, releaseMoment, releaseSlug, rotateParagraphs, splitMdx, writeCorpus, type Corpus } from '../../../scripts/bench/corpus';
+import { bodyWithPhotos, corpusPlan, editPhotoCaption, editRelease, releaseIn, releaseMoment, releaseSlug, rotateParagraphs, splitMdx, writeCorpus, type Corpus } from '../../../scripts/bench/corpus';
 import { plainMarkdown } from '../../../scripts/bench/hugo-site';
 import { locales } from '../../../src/i18n/locales';
 import { projectRoot } from '../../helpers/build-site';
@@ -92,5 +92,22 @@ describe('writeCorpus', () => {
   it('edits one release by appending to its original', async () => {
     const file = await editRelease(corpus.list[5]!, 'A correction.');
     expect((await readFile(file, 'utf8')).trimEnd().endsWith('A correction.')).toBe(true);
+  });
+
+  it('corrects the original-language caption of a release’s first photo, and nothing else of it', async () => {
+    const release = corpus.list[6]!;
+    const file = join(release.folder, 'photos', `${release.photoIds[0]}.yaml`);
+    const before = parseYaml(await readFile(file, 'utf8'));
+    const edited = await editPhotoCaption(release, '(Corrected.)');
+    expect(edited).toEqual({ file, photoId: release.photoIds[0] });
+    const after = parseYaml(await readFile(file, 'utf8'));
+    expect(after.caption.ko).toBe(`${before.caption.ko} (Corrected.)`);
+    expect({ ...after, caption: { ...after.caption, ko: before.caption.ko } }).toEqual(before);
+  });
+
+  it('names each release’s event and finds a release in another copy of the content', () => {
+    expect(corpus.list[0]!.event).toBe('bench-event-0001');
+    expect(corpus.list[20]!.event).toBe('bench-event-0002');
+    expect(releaseIn(corpus.list[3]!, '/elsewhere/content')).toEqual({ ...corpus.list[3], folder: `/elsewhere/content/releases/${corpus.list[3]!.slug}` });
   });
 });

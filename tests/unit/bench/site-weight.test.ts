@@ -43,5 +43,6 @@ describe('pageWeight', () => {
     expect(size.files).toBe(5);
     expect(size.byKind.image).toBe(5000);
     expect(size.byKind.font).toBe(1000);
+    expect(size).toMatchObject({ largestFile: '_astro/photo.avif', largestFileBytes: 5000 });
   });
 });
