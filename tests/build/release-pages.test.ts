@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
+import sharp from 'sharp';
 import { locales } from '../../src/i18n/locales';
+import { WEB_IMAGE_SETTINGS } from '../../src/lib/media/web-images';
 import { alternates, loadPage } from '../helpers/html';
 import { projectRoot } from '../helpers/build-site';
 
@@ -12,6 +14,9 @@ const site = 'https://press.sdf.example.org';
 const photosDir = join(projectRoot, 'content/releases', slug, 'photos');
 const yamlOf = (file: string) => parseYaml(readFileSync(file, 'utf8'));
 const photoIds = ['01-ntca-visit', '02-taipei-city-meeting', '03-tca-mou-signing', '04-gosmart-visit'].map((name) => `${slug}-${name}`);
+/** The URL and width of each candidate of a `srcset`. */
+const candidates = (srcset: string | undefined) =>
+  (srcset ?? '').split(',').map((part) => part.trim().split(/\s+/)).filter((part) => part[0]).map(([url, width]) => ({ url: url!, width: Number(width!.replace(/w$/, '')) }));
 
 describe.each(locales)('the sample release in $code', (locale) => {
   const $ = loadPage(siteDir, `/${locale.path}/releases/${slug}/`);
@@ -47,9 +52,23 @@ describe.each(locales)('the sample release in $code', (locale) => {
       expect(img.attr('alt')).toBe(photo.alt[locale.code]);
       expect(Number(img.attr('width'))).toBeGreaterThan(0);
       expect(Number(img.attr('height'))).toBeGreaterThan(0);
-      expect($(figure).find('source[type="image/avif"]').length).toBe(1);
-      expect($(figure).find('source[type="image/webp"]').length).toBe(1);
+      // A <source> per modern format the media stage makes, best first; the JPEG ladder in the <img>.
+      const sources = $(figure).find('picture > source').toArray();
+      expect(sources.map((source) => $(source).attr('type'))).toEqual(WEB_IMAGE_SETTINGS.formats.filter((format) => format !== 'jpeg').map((format) => `image/${format}`));
+      expect(img.attr('src')).toMatch(/\.jpg$/);
+      for (const srcset of [img.attr('srcset'), ...sources.map((source) => $(source).attr('srcset'))]) {
+        expect(candidates(srcset).map((candidate) => candidate.width)).toEqual([...WEB_IMAGE_SETTINGS.widths]);
+      }
     });
+  });
+
+  it('offers every width of every photo as a file of that width and format', async () => {
+    const urls = $('article picture').find('source, img').toArray().flatMap((element) => candidates($(element).attr('srcset')));
+    expect(urls.length).toBeGreaterThan(0);
+    for (const { url, width } of urls) {
+      const meta = await sharp(join(siteDir, url)).metadata();
+      expect([url.split('.').at(-1), meta.width]).toEqual([meta.format === 'heif' ? 'avif' : meta.format === 'jpeg' ? 'jpg' : meta.format, width]);
+    }
   });
 
   it('names the people shown in this language', () => {

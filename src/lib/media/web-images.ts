@@ -11,6 +11,7 @@
  * The formats, widths, qualities and efforts were chosen by measurement
  * (`npm run bench:web-images`, scripts/bench/web-image-formats.ts); see WEB_IMAGE_SETTINGS.
  */
+import { availableParallelism } from 'node:os';
 import sharp, { type AvifOptions, type FailOnOptions, type JpegOptions, type OutputInfo, type Sharp, type WebpOptions } from 'sharp';
 
 export type WebImageFormat = 'avif' | 'webp' | 'jpeg';
@@ -50,30 +51,30 @@ export interface EncodeOptions {
 
 /**
  * The variants every photo gets and how they are encoded, chosen with
- * `npm run bench:web-images` (scripts/bench/web-image-formats.ts) on 2 cores: ~260 ms of CPU per
- * 3000×2000 photo, against ~1.3 s for the AVIF effort 3 + WebP set Astro made, for about the same
- * bytes per view in browsers with AVIF.
+ * `npm run bench:web-images` (scripts/bench/web-image-formats.ts): ~280 ms of CPU per 3000×2000
+ * photo, against ~1.3 s for the AVIF effort 3 + WebP set Astro made, for about the same bytes
+ * per view in browsers with AVIF.
  */
 export const WEB_IMAGE_SETTINGS = {
   /**
    * The responsive ladder, in device pixels: every width a layout asks for is at most 1.25× below
    * the next rung (photo grid cells of 320 CSS px at 1x and 2x, the 672 px body column at 1x and
    * 2x, phones at 2x and 3x, a 1024 px lead photo at 1x). A lead photo at 2x gets 1600 px: a
-   * 2048 rung would cost 60 % more CPU and nearly double the stored bytes for that one view.
+   * 2048 rung would cost 50–60 % more CPU and 1.7–1.8× the stored bytes for that one view.
    */
   widths: [400, 800, 1200, 1600],
   /**
    * Formats of the ladder, in the order a `<picture>` lists them: AVIF as a `<source>`, JPEG in
-   * the `<img>` for browsers without AVIF. No WebP: nearly every browser that reads WebP reads
-   * AVIF, and a WebP ladder would cost as much CPU as the AVIF one.
+   * the `<img>` for browsers without AVIF. No WebP: the browsers that read WebP but not AVIF
+   * (Safari before 16, 2022) are few, and a WebP ladder would cost as much CPU as the AVIF one.
    */
   formats: ['avif', 'jpeg'],
   /** The social card (Open Graph, feeds, structured data): an exact crop. */
   card: { format: 'jpeg', width: 1200, height: 630 },
   /**
-   * AVIF encoder options (sharp `avif()`). Effort 0 is libaom's fastest all-intra speed: half
-   * of the CPU of effort 1 and a tenth of effort 3 for the same SSIM on the large rungs, at 10–25 %
-   * more bytes; 4:2:0 chroma, as in the JPEGs.
+   * AVIF encoder options (sharp `avif()`). Effort 0 is libaom's fastest all-intra speed: half the
+   * CPU of effort 1 and a tenth of effort 3 for the same SSIM on the large rungs, for up to a
+   * quarter more bytes than effort 3; 4:2:0 chroma, as in the JPEGs.
    */
   avif: { quality: 50, effort: 0, chromaSubsampling: '4:2:0' },
   /** JPEG encoder options (sharp `jpeg()`), for the fallback ladder and the card. */
@@ -113,13 +114,17 @@ export function webImageSpecs(): VariantSpec[] {
 }
 
 /**
- * How many photos to encode at once. Each encoder runs on one thread (libvips runs one thread
- * per image on glibc without jemalloc, and AVIF at effort 0 stays on one), so two photos keep
- * both cores busy; a third gained nothing and added memory (measured with
- * `npm run bench:web-images -- --throughput`).
+ * How many photos to give `encodeWebImages` at once: one per core, in this process. A photo's
+ * pipelines run one after another on one thread (sharp gives libvips one thread per image on
+ * glibc without jemalloc, and AVIF at effort 0 adds none), so one photo per core fills the cores.
+ * Measured on 2 cores (`npm run bench:web-images -- --throughput`): 0.28 s of wall time per
+ * 3000×2000 photo one at a time, 0.15 s two at a time; three or four at a time, two libvips
+ * threads per image, or worker threads gave no more (workers: 10–15 % more CPU, more memory).
+ * sharp runs at most UV_THREADPOOL_SIZE pipelines at once (4 by default), so no more than that.
  */
 export function encodingConcurrency(): number {
-  return 2;
+  const libuvThreads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  return Math.max(1, Math.min(availableParallelism(), libuvThreads));
 }
 
 /** libjpeg warnings that cameras and phone apps are known to cause in files that decode fine. */

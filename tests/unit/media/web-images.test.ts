@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import sharp, { type SharpOptions } from 'sharp';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeWebImages, encodingConcurrency, webImageSettingsKey, webImageSpecs, WEB_IMAGE_SETTINGS, type VariantSpec } from '../../../src/lib/media/web-images';
@@ -238,7 +239,7 @@ describe('settings', () => {
     expect(specs.at(-1)).toEqual(WEB_IMAGE_SETTINGS.card);
   });
 
-  it('encodes two photos at once', () => {
-    expect(encodingConcurrency()).toBe(2);
+  it('encodes one photo per core at once, no more than libuv has threads for sharp', () => {
+    expect(encodingConcurrency()).toBe(Math.min(availableParallelism(), Number(process.env.UV_THREADPOOL_SIZE) || 4));
   });
 });
