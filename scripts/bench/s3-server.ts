@@ -1,36 +1,13 @@
 /**
- * The benchmark's own bucket: s3rver on 127.0.0.1 at a random port, storing into a folder of the
- * working directory. It runs in a child process of its own, so that neither its CPU nor its memory
- * is counted as the build's (the memory sampler follows the build's process tree only), and so
- * that serving gigabytes of uploads never delays the bench's own sampling timers.
- *
- * s3rver checks no signature and stores each object as a file `<key>._S3rver_object` under
- * `<directory>/<bucket>/`: what was uploaded, and when, is read from those files.
- *
- * Run directly (`node scripts/bench/s3-server.ts <directory> <bucket>`), it prints one JSON line
- * with the port and serves until it is sent SIGTERM.
+ * The benchmark's own bucket: s3rver on 127.0.0.1 at a random port (scripts/lib/local-s3-server.ts),
+ * in a child process of its own, so that neither its CPU nor its memory is counted as the build's
+ * (the memory sampler follows the build's process tree only), and so that serving gigabytes of
+ * uploads never delays the bench's own sampling timers. What was uploaded, and when, is read from
+ * the files s3rver stores each object in (`<key>._S3rver_object` under `<directory>/<bucket>/`).
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
-import { createInterface } from 'node:readline';
-
-/** The part of s3rver's API used here (it ships no types). */
-interface S3rverInstance {
-  run(): Promise<{ address: string; port: number }>;
-  close(): Promise<void>;
-  httpServer?: { closeAllConnections(): void };
-}
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-  resetOnClose: boolean;
-  vhostBuckets: boolean;
-  configureBuckets: { name: string }[];
-}) => S3rverInstance;
+import { startLocalS3Server } from '../lib/local-s3-server.ts';
 
 const OBJECT_SUFFIX = '._S3rver_object';
 
@@ -82,80 +59,10 @@ export function writtenBetween(before: Map<string, StoredObject>, after: Map<str
     .sort();
 }
 
-/** Starts the server in a child process; resolves once it accepts requests. */
+/** Starts the bucket's server (in a child process); resolves once it accepts requests. */
 export async function startBucket(directory: string, bucket = 'press-media'): Promise<BenchBucket> {
-  // s3rver makes the continuation token of a listing longer than one page (1,000 keys) with DES,
-  // which OpenSSL 3 keeps in its legacy provider; without it, listing a full-size bucket fails.
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', import.meta.filename, directory, bucket], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((done, fail) => {
-    const lines = createInterface({ input: child.stdout! });
-    child.on('error', fail);
-    child.on('exit', (code) => fail(new Error(`the benchmark's S3 server (s3rver) exited with code ${code} before it started`)));
-    lines.once('line', (line) => {
-      try {
-        done((JSON.parse(line) as { port: number }).port);
-      } catch {
-        fail(new Error(`the benchmark's S3 server said "${line}" instead of its port`));
-      }
-    });
-  });
-  const endpoint = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = {
-    PRESS_MEDIA_STORE: 's3',
-    PRESS_MEDIA_URL: `${endpoint}/${bucket}`,
-    PRESS_MEDIA_S3_BUCKET: bucket,
-    PRESS_MEDIA_S3_ENDPOINT: endpoint,
-    PRESS_MEDIA_S3_REGION: 'auto',
-    PRESS_MEDIA_S3_PREFIX: '',
-    PRESS_MEDIA_S3_PATH_STYLE: 'true',
-    // s3rver accepts only its own built-in key pair.
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    // Keep the SDK from reading the developer's ~/.aws files or asking an instance-metadata address.
-    AWS_CONFIG_FILE: join(directory, 'no-aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(directory, 'no-aws-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-  return {
-    endpoint,
-    bucket,
-    directory,
-    env,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-async function serve(directory: string, bucket: string): Promise<void> {
-  const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
-  const server = new S3rver({
-    // Nothing but 127.0.0.1: s3rver's default, `localhost`, may also mean ::1.
-    address: '127.0.0.1',
-    port: 0,
-    directory,
-    silent: true,
-    resetOnClose: false,
-    vhostBuckets: false,
-    configureBuckets: [{ name: bucket }],
-  });
-  const { port } = await server.run();
-  process.stdout.write(`${JSON.stringify({ port })}\n`);
-  process.once('SIGTERM', () => {
-    // The SDK's keep-alive sockets would hold close() until they time out.
-    server.httpServer?.closeAllConnections();
-    void server.close().then(() => process.exit(0));
-  });
-}
-
-if (process.argv[1] === import.meta.filename) {
-  const [directory, bucket] = process.argv.slice(2);
-  if (!directory || !bucket) {
-    process.stderr.write('usage: node scripts/bench/s3-server.ts <directory> <bucket>\n');
-    process.exit(2);
-  }
-  await serve(directory, bucket);
+  const server = await startLocalS3Server({ directory, bucket });
+  // The cache folder is the scenario's to choose.
+  const { PRESS_MEDIA_CACHE_DIR: _cache, ...env } = server.env;
+  return { endpoint: server.endpoint, bucket, directory, env, stop: server.stop };
 }

@@ -4,7 +4,7 @@
  * listing says what is already there, and the records are written only once every object they can
  * describe is in place and checked.
  */
-import { access, appendFile, readFile, rm } from 'node:fs/promises';
+import { appendFile, readFile, rm } from 'node:fs/promises';
 import type { MediaManifest } from './manifest';
 import { RECORDS_KEY, UNREFERENCED_KEY, attachmentDisposition, isBookkeeping, type ListedObject, type MediaObject, type MediaRecords, type MediaStore, type ObjectHead } from './store';
 
@@ -202,7 +202,6 @@ function uniqueObjects(manifest: MediaManifest): MediaObject[] {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const exists = (file: string) => access(file).then(() => true, () => false);
 
 /** Uploads what the store lacks, checks it, writes the merged records, and lists (or deletes) unreferenced objects. */
 export async function publishMedia(options: PublishOptions): Promise<PublishResult> {

@@ -12,7 +12,7 @@
  * (`npm run bench:web-images`, scripts/bench/web-image-formats.ts); see WEB_IMAGE_SETTINGS.
  */
 import { availableParallelism } from 'node:os';
-import sharp, { type AvifOptions, type FailOnOptions, type JpegOptions, type OutputInfo, type Sharp, type WebpOptions } from 'sharp';
+import sharp, { type AvifOptions, type JpegOptions, type OutputInfo, type Sharp, type WebpOptions } from 'sharp';
 
 export type WebImageFormat = 'avif' | 'webp' | 'jpeg';
 
