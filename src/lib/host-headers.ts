@@ -33,3 +33,18 @@ export function hostHeaders(options: { mediaOrigin?: string } = {}): string {
     '',
   ].join('\n\n');
 }
+
+/**
+ * A `_redirects` file (Netlify, Cloudflare Pages) for a site whose media live in a bucket: the
+ * download addresses press teams have already sent around (`/packs/…`, `/photos/originals/…` on
+ * the site) lead to the same stable keys on the media address. Temporary redirects, since where
+ * the media live is a setting.
+ */
+export function hostRedirects(mediaUrl: string): string {
+  return [
+    '# Generated at build time by src/lib/host-headers.ts',
+    `/packs/* ${mediaUrl}/packs/:splat 302`,
+    `/photos/originals/* ${mediaUrl}/photos/originals/:splat 302`,
+    '',
+  ].join('\n');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../src/i18n/locales';
-import { hostHeaders } from '../../src/lib/host-headers';
+import { hostHeaders, hostRedirects } from '../../src/lib/host-headers';
 
 /** Parses the `_headers` format: a path line, then indented `Name: value` lines. */
 function parseHeaders(text: string): Map<string, Map<string, string>> {
@@ -41,5 +41,24 @@ describe('hostHeaders', () => {
     expect(all.get('x-content-type-options')).toBe('nosniff');
     expect(all.get('x-frame-options')).toBe('DENY');
     expect(all.has('strict-transport-security')).toBe(true);
+  });
+});
+
+describe('with a bucket for the media', () => {
+  it('has pages connect early to the media address', () => {
+    const rules = parseHeaders(hostHeaders({ mediaOrigin: 'https://media.example.org' }));
+    for (const locale of locales) expect(rules.get(`/${locale.path}/*`)?.get('link')).toBe('<https://media.example.org>; rel=preconnect');
+    expect(parseHeaders(hostHeaders()).get('/en/*')?.has('link')).toBe(false);
+  });
+
+  it('sends download addresses already sent around to the same stable keys on the media address', () => {
+    const rules = hostRedirects('https://media.example.org/press')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split(/\s+/));
+    expect(rules).toEqual([
+      ['/packs/*', 'https://media.example.org/press/packs/:splat', '302'],
+      ['/photos/originals/*', 'https://media.example.org/press/photos/originals/:splat', '302'],
+    ]);
   });
 });
