@@ -369,6 +369,7 @@ async function main(): Promise<void> {
       bare = await buildAnchor('bare Astro', process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', bareSite], bareSite, out, join(workDir, 'bare.log'), {
         PRESS_OUT_DIR: out,
         PRESS_CACHE_DIR: join(workDir, 'bare/cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
       });
     }
     let hugo: AnchorFigures | null = null;

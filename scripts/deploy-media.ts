@@ -127,6 +127,7 @@ async function main(): Promise<void> {
       recordKeys: keysInRecord,
     });
     console.log(`uploaded: ${objects(result.uploaded.count)}, ${megabytes(result.uploaded.bytes)}`);
+    console.log(`copied in the bucket (stable download addresses, no bytes sent): ${objects(result.copied.count)}, ${megabytes(result.copied.bytes)}`);
     console.log(`already there: ${objects(result.skipped.count)}, ${megabytes(result.skipped.bytes)}`);
     const { unreferenced, deleted } = result;
     if (unreferenced.length === 0) {

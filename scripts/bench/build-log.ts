@@ -178,9 +178,13 @@ export function stageSeconds(stage: LabelledStage): number {
   return stage.reportedSeconds ?? stage.spanSeconds;
 }
 
-/** What `npm run deploy:media` says it did: objects uploaded and already there (count, MB), and unreferenced ones. */
+/**
+ * What `npm run deploy:media` says it did: objects uploaded, copied inside the bucket (stable keys
+ * from their twins, no bytes sent) and already there (count, MB), and unreferenced ones.
+ */
 export interface DeployLog {
   uploaded: { count: number; megabytes: number };
+  copied: { count: number; megabytes: number };
   skipped: { count: number; megabytes: number };
   unreferenced: number;
 }
@@ -190,11 +194,13 @@ const number = (text: string | undefined) => Number((text ?? '0').replace(/,/g, 
 export function parseDeployLog(lines: string[]): DeployLog {
   const find = (pattern: RegExp) => lines.map((line) => pattern.exec(line)).find((match) => match !== null);
   const uploaded = find(/^uploaded: ([\d,]+) objects?, ([\d,.]+) MB/);
+  const copied = find(/^copied in the bucket\b[^:]*: ([\d,]+) objects?, ([\d,.]+) MB/);
   const skipped = find(/^already there: ([\d,]+) objects?, ([\d,.]+) MB/);
   const unreferenced = find(/^unreferenced\b[^:]*: ([\d,]+) objects?/);
   if (!uploaded || !skipped) throw new Error(`npm run deploy:media printed no "uploaded:" and "already there:" lines:\n${lines.slice(-20).join('\n')}`);
   return {
     uploaded: { count: number(uploaded[1]), megabytes: number(uploaded[2]) },
+    copied: { count: number(copied?.[1]), megabytes: number(copied?.[2]) },
     skipped: { count: number(skipped[1]), megabytes: number(skipped[2]) },
     unreferenced: unreferenced ? number(unreferenced[1]) : 0,
   };

@@ -14,6 +14,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, rm, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { isolatedGitEnv } from '../lib/isolated-git.ts';
 
 const exec = promisify(execFile);
 
@@ -80,16 +81,11 @@ function lfsStore(origin: string): { objects: number; bytes: number } {
  */
 export async function makeNewsroomClone(options: { projectRoot: string; corpusDir: string; dir: string; log: (line: string) => void }): Promise<NewsroomClone> {
   const { projectRoot, corpusDir, dir } = options;
-  await mkdir(join(dir, 'home'), { recursive: true });
-  const gitEnv: Record<string, string> = {
-    GIT_CONFIG_GLOBAL: join(dir, 'home', '.gitconfig'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    // Never walk up into the project's own repository, whatever goes wrong here.
-    GIT_CEILING_DIRECTORIES: dir,
-    GIT_TERMINAL_PROMPT: '0',
-  };
+  await mkdir(join(dir, 'repos', 'home'), { recursive: true });
+  // Never reads the user's configuration, never walks up into the project's own repository.
+  const gitEnv = isolatedGitEnv(join(dir, 'repos'));
   const git = (cwd: string, args: string[], extra: Record<string, string> = {}) =>
-    exec('git', args, { cwd, env: { ...process.env, ...gitEnv, ...extra }, maxBuffer: 64 * 1024 * 1024 });
+    exec('git', args, { cwd, env: { ...gitEnv, ...extra }, maxBuffer: 64 * 1024 * 1024 });
   const work = join(dir, 'work');
   const origin = join(dir, 'origin.git');
   const clone = join(dir, 'clone');

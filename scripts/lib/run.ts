@@ -9,7 +9,10 @@ export function run(command: string, args: string[], env: Record<string, string 
   });
 }
 
-/** The Astro CLI, run on the Node that runs this script (Node 24 under npm scripts). */
+/**
+ * The Astro CLI, run on the Node that runs this script (Node 24 under npm scripts), with its
+ * telemetry off: a build reaches no address outside this machine.
+ */
 export function astro(args: string[], env: Record<string, string | undefined> = {}): Promise<number> {
-  return run(process.execPath, ['node_modules/astro/bin/astro.mjs', ...args], env);
+  return run(process.execPath, ['node_modules/astro/bin/astro.mjs', ...args], { ASTRO_TELEMETRY_DISABLED: '1', ...env });
 }

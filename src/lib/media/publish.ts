@@ -23,11 +23,11 @@ export const isContentAddressed = (key: string) => key.startsWith(CONTENT_ADDRES
 export const UPLOAD_CONCURRENCY = 8;
 
 export interface PublishProgress {
-  /** Objects uploaded (and checked) so far. */
+  /** Objects uploaded or copied (and checked) so far. */
   done: number;
   /** Objects this run has to upload. */
   total: number;
-  /** Bytes uploaded so far. */
+  /** Bytes sent so far. */
   bytes: number;
 }
 
@@ -71,8 +71,10 @@ export interface PublishCount {
 }
 
 export interface PublishResult {
-  /** Objects this run uploaded. */
+  /** Objects this run uploaded: their bytes were sent. */
   uploaded: PublishCount;
+  /** Stable keys this run made by copying their content-addressed twin inside the store: no bytes sent. */
+  copied: PublishCount;
   /** Objects the store already held. */
   skipped: PublishCount;
   /** Objects the manifest does not list (content-addressed and stable keys), by key. */
@@ -252,6 +254,7 @@ export async function publishMedia(options: PublishOptions): Promise<PublishResu
   for (const object of objects) if (listing.get(object.key)?.bytes === object.bytes) noteInStore(object);
 
   let uploaded: PublishCount = { count: 0, bytes: 0 };
+  let copied: PublishCount = { count: 0, bytes: 0 };
   const mismatches: Mismatch[] = [];
   options.onProgress?.({ done: 0, total: toUpload.length, bytes: 0 });
   const send = async (object: MediaObject) => {
@@ -270,8 +273,9 @@ export async function publishMedia(options: PublishOptions): Promise<PublishResu
     if (found.length === 0 && options.journalFile) {
       await appendFile(options.journalFile, `${JSON.stringify({ key: object.key, sha256: object.sha256, bytes: object.bytes } satisfies JournalEntry)}\n`);
     }
-    uploaded = { count: uploaded.count + 1, bytes: uploaded.bytes + object.bytes };
-    options.onProgress?.({ done: uploaded.count, total: toUpload.length, bytes: uploaded.bytes });
+    if (twin) copied = { count: copied.count + 1, bytes: copied.bytes + object.bytes };
+    else uploaded = { count: uploaded.count + 1, bytes: uploaded.bytes + object.bytes };
+    options.onProgress?.({ done: uploaded.count + copied.count, total: toUpload.length, bytes: uploaded.bytes });
   };
   await forEachLimited(toUpload.filter((object) => isContentAddressed(object.key)), concurrency, send);
   await forEachLimited(toUpload.filter((object) => !isContentAddressed(object.key)), concurrency, send);
@@ -311,5 +315,5 @@ export async function publishMedia(options: PublishOptions): Promise<PublishResu
   if (JSON.stringify(since) !== JSON.stringify(previousSince)) await store.writeRecords(since, UNREFERENCED_KEY);
   if (options.journalFile) await rm(options.journalFile, { force: true });
 
-  return { uploaded, skipped, unreferenced, deleted: toDelete };
+  return { uploaded, copied, skipped, unreferenced, deleted: toDelete };
 }

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { ExifTool } from 'exiftool-vendored';
@@ -23,7 +23,8 @@ import { writePressCopy } from '../photo-metadata';
 import type { Visibility } from '../releases';
 import { readSiteContent } from '../content-reader';
 import { paths } from '../urls';
-import { packInputsKey, writeZip, type ZipEntry } from '../zip-pack';
+import { memo } from '../memo';
+import { packInputsKey, sha256File, writeZip, type ZipEntry } from '../zip-pack';
 import { eventPackPlan, packPhoto, releasePackPlan, SUMS_FILE, type PackPhoto, type PackPlan } from '../packs/pack-plan';
 import { markUsed, pruneUnused } from './cache-pruning';
 import { describeOriginal, fetchOriginals, flushHashCaches, type OriginalSource } from './lfs';
@@ -270,6 +271,21 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
     ...[...content.events.keys()].map((eventId) => eventPackPlan(content, eventId)),
   ].filter((plan): plan is PackPlan => plan !== undefined);
   report.packs = plans.length;
+  // A press copy that only the store holds, brought down once however many packs need it, and
+  // checked: the pack's SHA256SUMS is written from its record, so a damaged copy must not pass.
+  const downloads = new Map<string, Promise<void>>();
+  const fromStore = (copy: PressRecord) =>
+    memo(downloads, copy.key, async () => {
+      const path = objectPath(copy.key);
+      if (existsSync(path)) return;
+      await store.download(copy.key, path);
+      report.downloadedFromStore += 1;
+      const actual = await sha256File(path);
+      if (actual !== copy.sha256) {
+        await rm(path, { force: true });
+        throw new Error(`${store.description} holds a damaged ${copy.key} (its SHA-256 is not the one recorded when it was made); delete that object and build again, which makes it anew`);
+      }
+    });
   const packRecords = new Map<string, ZipRecord>();
   await timed('zips', () => forEachLimited(plans, 2, async (plan) => {
     const copies = plan.photos.map((photo) => record<PressRecord>(pressKeyOf(photo)));
@@ -287,11 +303,7 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
       packRecords.set(plan.href, (records[recordKey] = known) as ZipRecord);
       return;
     }
-    for (const copy of copies) {
-      if (existsSync(objectPath(copy.key))) continue;
-      await store.download(copy.key, objectPath(copy.key));
-      report.downloadedFromStore += 1;
-    }
+    for (const copy of copies) await fromStore(copy);
     const key = `media/packs/${shortHash(recordKey.slice(4))}/${plan.href.slice(plan.href.lastIndexOf('/') + 1)}`;
     const entries: ZipEntry[] = [
       ...plan.photos.map((photo, index) => ({ name: photo.meta.fileName, source: { path: objectPath(copies[index]!.key) } })),

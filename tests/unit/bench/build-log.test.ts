@@ -84,16 +84,17 @@ describe('parseBuildLog', () => {
 });
 
 describe('parseDeployLog', () => {
-  it('reads what npm run deploy:media says it uploaded, skipped and found unreferenced', () => {
+  it('reads what npm run deploy:media says it uploaded, copied, skipped and found unreferenced', () => {
     const lines = [
       'media store: s3://press-media at http://127.0.0.1:41234/press-media',
-      'uploading: 1,200 of 1,200 objects, 2,345.6 MB',
+      'uploading: 1,300 of 1,300 objects, 2,345.6 MB',
       'uploaded: 1,200 objects, 2,345.6 MB',
+      'copied in the bucket (stable download addresses, no bytes sent): 100 objects, 1,003.5 MB',
       'already there: 1 object, 0.2 MB',
-      'unreferenced (under media/, not used by this build): 3 objects, 0.4 MB',
+      'unreferenced (not linked by this build): 3 objects, 0.4 MB',
       '  media/packs/x/a.zip',
     ];
-    expect(parseDeployLog(lines)).toEqual({ uploaded: { count: 1200, megabytes: 2345.6 }, skipped: { count: 1, megabytes: 0.2 }, unreferenced: 3 });
+    expect(parseDeployLog(lines)).toEqual({ uploaded: { count: 1200, megabytes: 2345.6 }, copied: { count: 100, megabytes: 1003.5 }, skipped: { count: 1, megabytes: 0.2 }, unreferenced: 3 });
     expect(parseDeployLog(['uploaded: 0 objects, 0.0 MB', 'already there: 26 objects, 1.6 MB', 'unreferenced: none']).unreferenced).toBe(0);
   });
 

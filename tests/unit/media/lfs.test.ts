@@ -14,6 +14,7 @@ import {
   parseLfsPointer,
   readOriginal,
 } from '../../../src/lib/media/lfs';
+import { isolatedGitEnv } from '../../../scripts/lib/isolated-git';
 
 // Real git and git-lfs throughout: a bare repository as `origin`, whose LFS objects Git LFS keeps
 // in `origin.git/lfs/objects` and moves with its built-in file transfer (remotes that are local
@@ -61,16 +62,7 @@ beforeAll(async () => {
   root = await realpath(await mkdtemp(join(process.env.PRESSROOM_TEST_TEMP ?? tmpdir(), 'lfs-')));
   const home = join(root, 'home');
   await mkdir(home);
-  // Git reads no configuration but the test's own: not the user's, not the machine's.
-  env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('GIT_')));
-  Object.assign(env, {
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    GIT_CONFIG_GLOBAL: join(home, '.gitconfig'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CEILING_DIRECTORIES: dirname(root),
-    GIT_TERMINAL_PROMPT: '0',
-  });
+  env = isolatedGitEnv(root);
 
   origin = join(root, 'origin.git');
   await git(root, ['init', '-q', '--bare', '--initial-branch=main', origin]);
