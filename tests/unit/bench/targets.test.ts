@@ -38,6 +38,7 @@ const deploy = (count: number, extra: Partial<DeployFigures> = {}): DeployFigure
   wallSeconds: 5,
   peakPssBytes: 2e8,
   uploaded: { count, megabytes: count },
+  copied: { count: 0, megabytes: 0 },
   skipped: { count: 0, megabytes: 0 },
   unreferenced: 0,
   written: { count, bytes: count * 1e6 },
