@@ -102,6 +102,9 @@ export async function makeNewsroomClone(options: { projectRoot: string; corpusDi
   await git(work, ['init', '-q', '--initial-branch=main']);
   await git(work, ['config', 'user.name', 'Pressroom benchmark']);
   await git(work, ['config', 'user.email', 'bench@example.org']);
+  // A thousand releases make more loose objects than gc.auto's 6,700: the commit would start a
+  // repack in the background, and the push, racing it, finds objects gone.
+  await git(work, ['config', 'gc.auto', '0']);
   await git(work, ['lfs', 'install', '--local']);
   await git(work, ['add', '-A']);
   await git(work, ['commit', '-q', '-m', 'Newsroom of the benchmark']);
