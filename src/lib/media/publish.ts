@@ -204,6 +204,26 @@ function uniqueObjects(manifest: MediaManifest): MediaObject[] {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** How long to wait between reads of an upload that does not yet read back as sent. */
+const READ_BACK_DELAYS_MS = [50, 200, 800, 2000];
+
+/**
+ * The differences between `object` and what the store reports for it once it has settled. Some
+ * stores answer an upload before the object can be read whole: s3rver responds to a PUT while it
+ * is still writing the file (1 object in 24,100 read back short in a benchmark run), and some
+ * S3-compatible services are only eventually consistent after an overwrite. So a mismatch is read
+ * again a few times, for about three seconds in all, before it counts.
+ */
+async function readBack(store: MediaStore, object: MediaObject): Promise<Mismatch[]> {
+  let found = compareHead(object, await store.head(object.key), store.keepsHeaders);
+  for (const delay of READ_BACK_DELAYS_MS) {
+    if (found.length === 0) break;
+    await new Promise((done) => setTimeout(done, delay));
+    found = compareHead(object, await store.head(object.key), store.keepsHeaders);
+  }
+  return found;
+}
+
 
 /** Uploads what the store lacks, checks it, writes the merged records, and lists (or deletes) unreferenced objects. */
 export async function publishMedia(options: PublishOptions): Promise<PublishResult> {
@@ -267,7 +287,7 @@ export async function publishMedia(options: PublishOptions): Promise<PublishResu
         ? error
         : new Error(`uploading ${object.key} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    const found = compareHead(object, await store.head(object.key), store.keepsHeaders);
+    const found = await readBack(store, object);
     mismatches.push(...found);
     if (found.length === 0) noteInStore(object);
     if (found.length === 0 && options.journalFile) {

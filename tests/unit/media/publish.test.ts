@@ -76,7 +76,8 @@ async function fetched(url: string) {
 }
 
 /** Wraps a store to log the calls that change it, and to fail or lie on request. */
-function watched(store: MediaStore, options: { failAfterPuts?: number; lieAbout?: string } = {}) {
+function watched(store: MediaStore, options: { failAfterPuts?: number; lieAbout?: string; shortReadsOf?: string } = {}) {
+  let shortReads = 1;
   const calls: string[] = [];
   let puts = 0;
   const wrapper: MediaStore = {
@@ -89,6 +90,8 @@ function watched(store: MediaStore, options: { failAfterPuts?: number; lieAbout?
     async head(key) {
       calls.push(`head ${key}`);
       const head = await store.head(key);
+      // A store that answers the upload before the whole object can be read (as s3rver does).
+      if (head && key === options.shortReadsOf && shortReads-- > 0) return { ...head, bytes: head.bytes - 4096 };
       return head && key === options.lieAbout ? { ...head, cacheControl: 'no-cache' } : head;
     },
     async put(object) {
@@ -259,6 +262,16 @@ describe('publishMedia to s3rver', () => {
     expect((error as Error).message).toContain('the media records were not updated');
     expect(calls).not.toContain('writeRecords');
     expect(await s3.readRecords()).toEqual({});
+  });
+
+  test('an upload that reads back short at first, then whole, counts as uploaded', async () => {
+    const s3 = await freshS3Store();
+    const objects = await releaseObjects();
+    const { store, calls } = watched(s3, { shortReadsOf: 'media/packs/5e6f/scse-2023-taipei.zip' });
+    const result = await publishMedia({ manifest: manifestOf(objects), localRecords: { h: 1 }, store });
+    expect(result.uploaded.count + result.copied.count).toBe(objects.length);
+    expect(calls.filter((call) => call === 'head media/packs/5e6f/scse-2023-taipei.zip')).toHaveLength(2);
+    expect(await s3.readRecords()).toEqual({ h: 1 });
   });
 
   test('records merge the store’s with this build’s, this build winning', async () => {
