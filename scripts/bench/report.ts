@@ -153,7 +153,7 @@ function buildRow(name: string, build: BuildFigures): string {
 
 function deployRow(name: string, deploy: DeployFigures): string {
   return (
-    `| ${name} | ${s(deploy.wallSeconds)} | ${gb(deploy.peakPssBytes)} | ${count(deploy.uploaded.count)} (${deploy.uploaded.megabytes.toFixed(1)} MB) | ` +
+    `| ${name} | ${s(deploy.wallSeconds)} | ${gb(deploy.peakPssBytes)} | ${count(deploy.uploaded.count)} (${deploy.uploaded.megabytes.toFixed(1)} MB), ${count(deploy.copied.count)} copied in the bucket | ` +
     `${count(deploy.skipped.count)} (${deploy.skipped.megabytes.toFixed(1)} MB) | ${count(deploy.unreferenced)} | ${count(deploy.written.count)} objects, ${mb(deploy.written.bytes)}${deploy.bookkeeping.length > 0 ? ` + ${deploy.bookkeeping.map((key) => `\`${key}\``).join(', ')}` : ''} |`
   );
 }
