@@ -12,20 +12,10 @@ function isReference(value: unknown): value is StoredReference {
   return keys === 'collection,id';
 }
 
-/**
- * Image metadata from `image()` is a proxy that marks the original as "used" (so Astro copies it,
- * GPS and serial numbers included, into the output) as soon as a property is read. Its keys can
- * be listed without reading them.
- */
-function isImageMetadata(value: object): boolean {
-  const keys = Object.keys(value);
-  return ['src', 'width', 'height', 'format'].every((key) => keys.includes(key));
-}
-
 /** Every reference inside an entry's data, with the dotted field path it sits at. */
 export function findReferences(data: unknown, path: string[] = []): Array<{ field: string; ref: StoredReference }> {
   if (isReference(data)) return [{ field: path.join('.'), ref: data }];
-  if (data instanceof Date || typeof data !== 'object' || data === null || isImageMetadata(data)) return [];
+  if (data instanceof Date || typeof data !== 'object' || data === null) return [];
   return Object.entries(data).flatMap(([key, value]) => findReferences(value, [...path, key]));
 }
 

@@ -65,16 +65,3 @@ describe('brokenReferences', () => {
     expect(brokenReferences('f', { event: ref('events', 'scse-2023') }, known)).toEqual([]);
   });
 });
-
-
-describe('findReferences and image metadata', () => {
-  it('does not read the properties of image metadata, which would publish the original', () => {
-    const read: string[] = [];
-    const image = new Proxy(
-      { src: '/x.jpg', width: 4000, height: 2667, format: 'jpg' },
-      { get: (target, name) => (read.push(String(name)), target[name as keyof typeof target]) },
-    );
-    expect(findReferences({ image, event: { collection: 'events', id: 'scse-2023' } })).toHaveLength(1);
-    expect(read).toEqual([]);
-  });
-});
