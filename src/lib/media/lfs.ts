@@ -9,9 +9,9 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { sha256File } from '../zip-pack';
 
 /** Git LFS never writes a pointer this long or longer, so larger files are never read to check. */
 const POINTER_MAX_BYTES = 1024;
@@ -82,7 +82,7 @@ export async function describeOriginal(path: string, options: DescribeOptions = 
   if (known && known.size === stamp.size && known.mtimeNs === stamp.mtimeNs) {
     return { path: file, sha256: known.sha256, bytes, pointer: false };
   }
-  const hash = await sha256OfFile(file);
+  const hash = await sha256File(file);
   // File systems stamp modification times with a coarse clock: a file rewritten within the same
   // tick as it was hashed would keep its stamp, and the memo would then hold a stale hash for good.
   // Such a young file is simply hashed again next time.
@@ -241,7 +241,7 @@ export async function readOriginal(source: OriginalSource, options: FetchOptions
 async function isFetched(source: OriginalSource): Promise<boolean> {
   const info = await stat(source.path);
   if (info.size !== source.bytes) return false;
-  return (await sha256OfFile(source.path)) === source.sha256;
+  return (await sha256File(source.path)) === source.sha256;
 }
 
 // Two `git lfs pull`s in one checkout compete for Git's index lock, and one of them fails.
@@ -331,7 +331,7 @@ async function fetchNow(paths: string[], options: FetchOptions): Promise<void> {
       continue;
     }
     const info = await stat(item.file);
-    if (info.size !== item.pointer.size || (await sha256OfFile(item.file)) !== item.pointer.oid) corrupt.push(item);
+    if (info.size !== item.pointer.size || (await sha256File(item.file)) !== item.pointer.oid) corrupt.push(item);
   }
   if (failed.length === 0 && corrupt.length === 0) return;
 
@@ -504,8 +504,3 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}

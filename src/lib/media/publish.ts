@@ -7,6 +7,7 @@
 import { appendFile, readFile, rm } from 'node:fs/promises';
 import type { MediaManifest } from './manifest';
 import { RECORDS_KEY, UNREFERENCED_KEY, attachmentDisposition, isBookkeeping, type ListedObject, type MediaObject, type MediaRecords, type MediaStore, type ObjectHead } from './store';
+import { forEachLimited } from '../each-limited';
 
 /** Keys under this prefix are content-addressed: the key names the bytes, so they never change. */
 export const CONTENT_ADDRESSED_PREFIX = 'media/';
@@ -140,24 +141,6 @@ export function compareHead(object: MediaObject, head: ObjectHead | undefined, k
     if (actual !== expected[field]) mismatches.push({ key: object.key, field, expected: expected[field], actual });
   }
   return mismatches;
-}
-
-/** Runs `work` on each item, at most `concurrency` at once; stops starting new ones after the first failure, which it rethrows. */
-async function forEachLimited<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (!failure && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-  if (failure) throw failure.error;
 }
 
 interface JournalEntry {

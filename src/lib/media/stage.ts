@@ -32,6 +32,7 @@ import type { Download, MediaManifest, PackMedia, PhotoMedia, WebFormat, WebImag
 import { MANIFEST_FILE, OBJECTS_DIR, ORIGINAL_HASHES_FILE, RECORDS_FILE, REPORT_FILE } from './stage-files';
 import { IMMUTABLE, SHORT_CACHED, type MediaObject, type MediaRecords, type MediaStore } from './store';
 import { encodeWebImages, encodingConcurrency, webImageSettingsKey, webImageSpecs } from './web-images';
+import { forEachLimited } from '../each-limited';
 
 /** Bump when press copies change for the same inputs (other tags kept, another layout…). */
 export const PRESS_COPY_VERSION = 1;
@@ -108,16 +109,6 @@ const contentTypes: Record<WebFormat, string> = { avif: 'image/avif', webp: 'ima
 const extensions: Record<WebFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
 /** Short, still collision-proof for one site: 80 bits of the input hash. */
 const shortHash = (hash: string) => hash.slice(0, 20);
-
-
-/** Runs `work` on every item, `limit` at a time. */
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
 
 async function readJson<T>(path: string, fallback: T): Promise<T> {
   try {
