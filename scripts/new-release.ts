@@ -1,13 +1,15 @@
 /**
  * `npm run new`: scaffolds a release folder. Asks for what is missing when run in a terminal;
- * scripts pass flags: --slug --title --date [--summary --category --event].
+ * scripts pass flags: --slug --title --date [--summary --category --event --languages ko,en].
+ * Without --languages the release gets every language of the site.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prompts from '@clack/prompts';
 import { contentDir } from '../src/lib/paths';
-import { answerProblems, nextSteps, releaseFiles, type ReleaseAnswers } from '../src/lib/scaffold';
+import { answerProblems, nextSteps, releaseFiles, releaseLanguages, splitLanguages, type ReleaseAnswers } from '../src/lib/scaffold';
+import { defaultLocale, localeByCode, locales } from '../src/i18n/locales';
 import { categories } from '../src/schemas/vocabulary';
 
 const { values } = parseArgs({
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     summary: { type: 'string' },
     category: { type: 'string' },
     event: { type: 'string' },
+    languages: { type: 'string' },
   },
 });
 
@@ -26,12 +29,12 @@ const knownEvents = existsSync(join(contentDir, 'events'))
   : [];
 const interactive = process.stdin.isTTY && process.stdout.isTTY;
 
-function stopIfCancelled(value: string | symbol): string {
+function stopIfCancelled<T>(value: T): Exclude<T, symbol> {
   if (typeof value === 'symbol') {
     prompts.cancel('Nothing was created.');
     process.exit(1);
   }
-  return value;
+  return value as Exclude<T, symbol>;
 }
 
 async function ask(): Promise<ReleaseAnswers> {
@@ -43,17 +46,31 @@ async function ask(): Promise<ReleaseAnswers> {
   const event = values.event ?? (knownEvents.length > 0
     ? stopIfCancelled(await prompts.select({ message: 'Event', options: [{ value: '', label: '(none)' }, ...knownEvents.map((value) => ({ value, label: value }))] }))
     : '');
-  return { title, slug, date, category, ...(event ? { event } : {}), ...(values.summary ? { summary: values.summary } : {}) };
+  const original = localeByCode(defaultLocale);
+  const translations = locales.filter((locale) => locale.code !== defaultLocale);
+  const languages = values.languages !== undefined
+    ? splitLanguages(values.languages)
+    : [original.code, ...stopIfCancelled(await prompts.multiselect({
+      message: `Languages besides ${original.label} (always written)`,
+      options: translations.map((locale) => ({ value: locale.code, label: locale.label, hint: locale.code })),
+      initialValues: translations.map((locale) => locale.code),
+      required: false,
+    }))];
+  return { title, slug, date, category, languages, ...(event ? { event } : {}), ...(values.summary ? { summary: values.summary } : {}) };
 }
 
 function fromFlags(): ReleaseAnswers {
   const missing = (['slug', 'title', 'date'] as const).filter((flag) => !values[flag]);
   if (missing.length > 0) {
-    console.error(`Missing ${missing.map((flag) => `--${flag}`).join(', ')}. Example:\n  npm run new -- --slug my-release --title "제목" --date 2026-01-05T10:00+09:00`);
+    console.error(`Missing ${missing.map((flag) => `--${flag}`).join(', ')}. Example:\n  npm run new -- --slug my-release --title "제목" --date 2026-01-05T10:00+09:00 --languages ko,en`);
     process.exit(2);
   }
-  const { slug, title, date, summary, category, event } = values;
-  return { slug: slug!, title: title!, date: date!, ...(summary ? { summary } : {}), ...(category ? { category } : {}), ...(event ? { event } : {}) };
+  const { slug, title, date, summary, category, event, languages } = values;
+  return {
+    slug: slug!, title: title!, date: date!,
+    ...(summary ? { summary } : {}), ...(category ? { category } : {}), ...(event ? { event } : {}),
+    ...(languages !== undefined ? { languages: splitLanguages(languages) } : {}),
+  };
 }
 
 const answers = interactive ? await ask() : fromFlags();
@@ -71,6 +88,8 @@ for (const [name, text] of Object.entries(releaseFiles(answers))) {
   mkdirSync(dirname(join(folder, name)), { recursive: true });
   writeFileSync(join(folder, name), text, { flag: 'wx' });
 }
-const steps = nextSteps(folder).map((step, index) => `${index + 1}. ${step}`).join('\n');
-if (interactive) prompts.outro(`Created ${folder}\n${steps}`);
-else console.log(`Created ${folder}\n${steps}`);
+const languages = releaseLanguages(answers);
+const steps = nextSteps(folder, languages).map((step, index) => `${index + 1}. ${step}`).join('\n');
+const created = `Created ${folder} (languages: ${languages.join(', ')})\n${steps}`;
+if (interactive) prompts.outro(created);
+else console.log(created);

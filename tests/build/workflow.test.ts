@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { EMBARGOED_PHOTO } from '../helpers/shared-site';
-import { contentCopy, projectRoot, runScript } from '../helpers/build-site';
+import { buildSite, contentCopy, projectRoot, runScript } from '../helpers/build-site';
 import { writeFixtureJpeg } from '../helpers/fixture-photo';
 import { loadPage } from '../helpers/html';
 import { treeDigest } from '../helpers/tree-digest';
@@ -61,7 +62,7 @@ describe('the press-team workflow on a fresh content folder', () => {
     await writeFixtureJpeg(join(content, EMBARGOED_PHOTO), 'embargoed');
     outDir = join(await mkdtemp(join(tmpdir(), 'pressroom-check-')), 'site');
     const env = { PRESS_CONTENT_DIR: content, PRESS_OUT_DIR: outDir, PRESS_NOW: '2026-01-05T12:00:00+09:00' };
-    scaffold = await runScript('new-release', ['--slug', 'test-release', '--title', '테스트', '--date', '2026-01-05T10:00+09:00'], env);
+    scaffold = await runScript('new-release', ['--slug', 'test-release', '--title', '테스트', '--date', '2026-01-05T10:00+09:00', '--languages', 'ko,en'], env);
     const beforeCheck = treeDigest(content);
     check = await runScript('check', [], env);
     expect(treeDigest(content), 'npm run check wrote into the content folder').toBe(beforeCheck);
@@ -73,6 +74,21 @@ describe('the press-team workflow on a fresh content folder', () => {
     expect(readdirSync(folder).sort()).toEqual(['ko.mdx', 'photos']);
     expect(readdirSync(join(folder, 'photos'))).toEqual(['TEMPLATE.yaml.example']);
     expect(scaffold.output).toMatch(/npm run check/);
+  });
+
+  it('npm run new --languages ko,en writes caption lines for Korean and English only, and names only en.mdx to add', () => {
+    const template = parseYaml(readFileSync(join(content, 'releases/test-release/photos/TEMPLATE.yaml.example'), 'utf8')) as Record<string, Record<string, unknown>> & { place: { city: object } };
+    for (const values of [template.caption, template.alt, template.credit, template.place.city]) expect(Object.keys(values!)).toEqual(['ko', 'en']);
+    expect(scaffold.output).toContain('languages: ko, en');
+    expect(scaffold.output).toContain('en.mdx');
+    expect(scaffold.output).not.toContain('zh-hant.mdx');
+  });
+
+  it('npm run new refuses a language the site does not have, and creates nothing', async () => {
+    const refused = await runScript('new-release', ['--slug', 'french-release', '--title', '프랑스어', '--date', '2026-01-06T10:00+09:00', '--languages', 'ko,fr'], { PRESS_CONTENT_DIR: content });
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('language "fr": use ko, en, zh-Hant');
+    expect(existsSync(join(content, 'releases/french-release'))).toBe(false);
   });
 
   it('npm run new refuses to overwrite an existing release', async () => {
@@ -116,5 +132,34 @@ describe('the press-team workflow on a fresh content folder', () => {
   it('prints the translation status of every release', () => {
     expect(check.output).toMatch(/test-release\s+en\s+missing/);
     expect(check.output).toMatch(/scse-2023-taipei\s+en\s+translated/);
+  });
+});
+
+describe('a caption file copied from the template and not yet filled in', () => {
+  const photoId = 'ko-en-release-01-example';
+  let build: { code: number; output: string };
+
+  beforeAll(async () => {
+    const content = await contentCopy();
+    const env = { PRESS_CONTENT_DIR: content };
+    const scaffold = await runScript('new-release', ['--slug', 'ko-en-release', '--title', '영어와 한국어', '--date', '2026-01-05T10:00+09:00', '--languages', 'ko,en'], env);
+    expect(scaffold.code, scaffold.output).toBe(0);
+    // What the template's first lines tell the author to do.
+    const photos = join(content, 'releases/ko-en-release/photos');
+    copyFileSync(join(photos, 'TEMPLATE.yaml.example'), join(photos, `${photoId}.yaml`));
+    await writeFixtureJpeg(join(photos, `${photoId}.jpg`), 'template');
+    const original = join(content, 'releases/ko-en-release/ko.mdx');
+    writeFileSync(original, readFileSync(original, 'utf8').replace(/^tags: \[\]$/m, `tags: []\nphotos: [${photoId}]`));
+    build = await buildSite(content);
+  });
+
+  it('fails the build naming each value still to write, in Korean and English only', () => {
+    expect(build.code).not.toBe(0);
+    expect(build.output).toContain(`${photoId}.yaml`);
+    const named = new Set(build.output.match(/"(?:(?:caption|alt|credit|place\.city)\.[\w-]+|creator|copyright|headline[\w.-]*)"/g));
+    expect([...named].sort()).toEqual(
+      ['"alt.en"', '"alt.ko"', '"caption.en"', '"caption.ko"', '"copyright"', '"creator"', '"credit.en"', '"credit.ko"', '"place.city.en"', '"place.city.ko"'],
+    );
+    expect(build.output).not.toContain('zh-Hant');
   });
 });
