@@ -3,12 +3,11 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { astroI18n } from './src/i18n/locales.ts';
 import { siteConfig } from './src/site.config.ts';
-import { contentPreflight } from './src/integrations/content-preflight.ts';
 import { hostFiles } from './src/integrations/host-files.ts';
 import { mediaDevServer } from './src/integrations/media-dev-server.ts';
 import { mediaSettings } from './src/settings.ts';
 import { pageSitemap } from './src/integrations/sitemap.ts';
-import { astroCacheDir, contentDir } from './src/lib/paths.ts';
+import { astroCacheDir } from './src/lib/paths.ts';
 
 // With a bucket, web images come from its public origin, which the CSP must admit.
 const media = mediaSettings();
@@ -23,7 +22,6 @@ export default defineConfig({
   // Astro types i18n from literal locale tuples written in this file; ours come from the locale config.
   i18n: /** @type {any} */ (astroI18n),
   integrations: [
-    contentPreflight(contentDir),
     mdx(),
     mediaDevServer(),
     pageSitemap(),

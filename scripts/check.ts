@@ -3,15 +3,18 @@
  * the first failure (later steps need a built site); a short summary ends the output, and the exit
  * code is non-zero when anything failed.
  */
-import { preflightProblems } from '../src/integrations/content-preflight';
-import { formatProblem } from '../src/lib/content-errors';
+import { buildNow } from '../src/lib/clock';
+import { ContentError, formatProblems } from '../src/lib/content-errors';
+import { checkSiteContent } from '../src/lib/content-reader';
 import { contentDir } from '../src/lib/paths';
-import { buildAtomically } from './lib/atomic-output';
+import { authorLanguage } from '../src/settings';
+import { siteConfig } from '../src/site.config';
+import { buildAtomically, stoppedMessage } from './lib/atomic-output';
 import { builtPagePaths } from '../src/lib/built-files';
 import { checkLinks } from './lib/link-check';
 import { buildSite } from './lib/site-build';
 import { serveSite } from './lib/static-server';
-import { astro, run } from './lib/run';
+import { astro, exitCodeFor, run, stopRequested } from './lib/run';
 
 type Outcome = { ok: boolean; detail: string };
 interface Step {
@@ -25,16 +28,28 @@ const steps: Step[] = [
   {
     name: 'content files',
     run: async () => {
-      const problems = await preflightProblems(contentDir);
-      for (const problem of problems) console.error(formatProblem(problem));
-      return { ok: problems.length === 0, detail: problems.length === 0 ? 'encoding, dates, photos, components, slugs' : `${problems.length} problem(s)` };
+      // The same check, with the same list, as the first step of the build.
+      try {
+        await checkSiteContent(contentDir, { now: buildNow(), includeDrafts: false }, siteConfig.maxPhotoPixels);
+        return { ok: true, detail: 'schemas, references, dates, photos, paths, MDX' };
+      } catch (error) {
+        if (!(error instanceof ContentError)) throw error;
+        console.error(formatProblems(error.problems, authorLanguage()));
+        return { ok: false, detail: `${error.problems.length} problem(s)` };
+      }
     },
   },
   {
     name: 'build',
     run: async () => {
-      const ok = await buildAtomically(outDir, buildSite);
-      return { ok, detail: ok ? `site in ${outDir}/` : `${outDir}/ keeps the last good site` };
+      const outcome = await buildAtomically(outDir, buildSite);
+      const stop = stopRequested();
+      if (stop) {
+        console.error(`\n${stoppedMessage(outcome, outDir)}`);
+        process.exit(exitCodeFor(stop));
+      }
+      const ok = outcome === 'built';
+      return { ok, detail: ok ? `site in ${outDir}/` : outcome === 'refused' ? `not started; ${outDir}/ untouched` : `${outDir}/ keeps the last good site` };
     },
   },
   {

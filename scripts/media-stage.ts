@@ -7,14 +7,15 @@
  * `--drafts` (used by `npm run dev`) includes drafts, as the dev server shows them.
  */
 import { resolve } from 'node:path';
-import { ContentError } from '../src/lib/content-errors';
+import { ContentError, formatProblems } from '../src/lib/content-errors';
+import { checkSiteContent } from '../src/lib/content-reader';
 import { buildNow } from '../src/lib/clock';
 import { contentDir } from '../src/lib/paths';
 import { openMediaStore } from '../src/lib/media/open-store';
 import { placeLocalMedia, readManifest } from '../src/lib/media/site-media';
 import { runMediaStage } from '../src/lib/media/stage';
 import { OriginalNotFetchedError } from '../src/lib/media/lfs';
-import { mediaSettings, SettingsError } from '../src/settings';
+import { authorLanguage, mediaSettings, SettingsError } from '../src/settings';
 import { siteConfig } from '../src/site.config';
 
 const stamp = () => new Date().toTimeString().slice(0, 8);
@@ -24,15 +25,18 @@ const log = (line: string) => console.log(`${stamp()} [pressroom:media] ${line}`
 async function main(): Promise<number> {
   const [command, outDir] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const settings = mediaSettings();
+  authorLanguage(); // a bad PRESS_AUTHOR_LANG is reported before the work, not after the first problem
   const cacheDir = resolve(settings.cacheDir);
   if (command === 'make') {
+    const visibility = { now: buildNow(), includeDrafts: process.argv.includes('--drafts') };
+    await checkSiteContent(contentDir, visibility, siteConfig.maxPhotoPixels);
     const store = openMediaStore(settings);
     log(`media store: ${store.description}`);
     await runMediaStage({
       contentDir,
       cacheDir,
       store,
-      visibility: { now: buildNow(), includeDrafts: process.argv.includes('--drafts') },
+      visibility,
       maxPixels: siteConfig.maxPhotoPixels,
       // git lfs pull runs in the checkout that holds the content, which need not be this one.
       repoDir: resolve(contentDir),
@@ -54,12 +58,21 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  // Mistakes in content or settings are the author's to fix: the message says how; no stack trace.
+  // Mistakes in content or settings are the author's to fix: the message says how. A stack trace
+  // would only bury it; it is printed with --verbose or DEBUG set, for bugs.
   if (error instanceof ContentError || error instanceof SettingsError || error instanceof OriginalNotFetchedError) {
-    console.error(`\n${error.message}`);
-    if (process.env.DEBUG) console.error(error.stack);
+    console.error(`\n${error instanceof ContentError ? formatProblems(error.problems, authorLanguageOrEnglish()) : error.message}`);
+    if (process.env.DEBUG || process.argv.includes('--verbose')) console.error(error.stack);
   } else {
     console.error(error);
   }
   process.exitCode = 1;
+}
+
+function authorLanguageOrEnglish(): 'en' | 'ko' {
+  try {
+    return authorLanguage();
+  } catch {
+    return 'en';
+  }
 }

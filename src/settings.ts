@@ -103,3 +103,17 @@ export function mediaSettings(env: Env = process.env): MediaSettings {
     },
   };
 }
+
+/**
+ * The language content problems are reported in (`PRESS_AUTHOR_LANG`: `ko` or `en`); without it,
+ * Korean where the system locale is Korean (`LC_ALL`, `LC_MESSAGES`, `LANG`), English otherwise.
+ */
+export function authorLanguage(env: Env = process.env): 'en' | 'ko' {
+  const chosen = value(env, 'PRESS_AUTHOR_LANG')?.toLowerCase();
+  if (chosen !== undefined) {
+    if (chosen === 'ko' || chosen === 'en') return chosen;
+    throw new SettingsError(`PRESS_AUTHOR_LANG="${env.PRESS_AUTHOR_LANG}" must be "ko" (한국어) or "en" (English)`);
+  }
+  const locale = value(env, 'LC_ALL') ?? value(env, 'LC_MESSAGES') ?? value(env, 'LANG') ?? '';
+  return /^ko(?:[_.-]|$)/i.test(locale) ? 'ko' : 'en';
+}

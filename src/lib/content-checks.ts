@@ -1,4 +1,5 @@
 import type { ContentProblem } from './content-errors';
+import { closestWord } from './did-you-mean';
 
 /** A reference as Astro stores it after `reference()` has parsed it. */
 interface StoredReference {
@@ -19,7 +20,8 @@ export function findReferences(data: unknown, path: string[] = []): Array<{ fiel
   return Object.entries(data).flatMap(([key, value]) => findReferences(value, [...path, key]));
 }
 
-const folderOf: Record<string, string> = {
+/** Where the files of each collection live, as authors know them. */
+export const folderOf: Record<string, string> = {
   releases: 'content/releases/<slug>/',
   photos: 'content/releases/<slug>/photos/',
   events: 'content/events/',
@@ -38,13 +40,17 @@ export function brokenReferences(
     .filter(({ ref }) => !known[ref.collection]?.has(ref.id))
     .map(({ field, ref }) => {
       const existing = [...(known[ref.collection] ?? [])].sort();
+      const guess = closestWord(ref.id, existing);
+      const some = `${existing.slice(0, 12).join(', ')}${existing.length > 12 ? ', …' : ''}`;
       return {
         file,
         field,
         problem: `refers to ${ref.collection.replace(/s$/, '')} "${ref.id}", which does not exist`,
-        fix: existing.length
-          ? `use one of: ${existing.slice(0, 12).join(', ')}${existing.length > 12 ? ', …' : ''} (files in ${folderOf[ref.collection]}), or add a file for "${ref.id}"`
-          : `add a file for "${ref.id}" in ${folderOf[ref.collection]}`,
+        fix: `${guess ? `did you mean "${guess}"? ` : ''}${existing.length ? `use one of: ${some} (files in ${folderOf[ref.collection]}), or add a file for "${ref.id}"` : `add a file for "${ref.id}" in ${folderOf[ref.collection]}`}`,
+        ko: {
+          problem: `없는 항목 "${ref.id}"을(를) 가리킵니다(${folderOf[ref.collection]})`,
+          fix: `${guess ? `"${guess}"를 쓰려던 것인가요? ` : ''}${existing.length ? `다음 중 하나를 쓰거나(${folderOf[ref.collection]}의 파일): ${some}, "${ref.id}" 파일을 추가하세요` : `${folderOf[ref.collection]}에 "${ref.id}" 파일을 추가하세요`}`,
+        },
       };
     });
 }

@@ -3,8 +3,8 @@
  * layer and passes them through `assembleSiteContent` (site-content.ts), which checks what the
  * schemas cannot (references, language pairing, photos of other releases) and drops drafts and
  * embargoed releases. Pages never call `getCollection` themselves, so an embargoed release cannot
- * leak through a page that forgot a filter. (Raw-file checks run before Astro reads anything, in
- * src/integrations/content-preflight.ts.)
+ * leak through a page that forgot a filter. Astro only ever reads content that passed the whole
+ * check (content-reader.ts), which the media stage runs before `astro build`.
  */
 import { getCollection } from 'astro:content';
 import { buildNow } from './clock';

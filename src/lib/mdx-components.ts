@@ -1,7 +1,7 @@
 /**
  * Components a release body may use. The release page maps each name to its component; the
- * preflight rejects any other capitalised tag, because MDX only notices a missing component while
- * rendering, and then without naming the file.
+ * content check (mdx-checks.ts) rejects any other tag, because MDX only notices a missing
+ * component while rendering, and then without naming the file.
  */
 export const releaseComponentNames = ['Photo'] as const;
 export type ReleaseComponentName = (typeof releaseComponentNames)[number];

@@ -56,12 +56,13 @@ function translationProblems(original: ReleaseEntry, translation: ReleaseEntry):
       field,
       problem: `differs from the original (${fileOf(original)})`,
       fix: `remove "${field}" from the translation (it is taken from the original), or make it the same as in the original`,
+      ko: { problem: `원문(${fileOf(original)})과 다릅니다`, fix: `번역본에서 "${field}"를 지우거나(원문 값을 그대로 씁니다) 원문과 같게 쓰세요` },
     }));
 }
 
 /** `<Photo id>`s in a body that the release does not list: the page and the pack could not show them. */
 function unlistedPhotos(version: ReleaseEntry, photos: string[]): ContentProblem[] {
-  // MDX comments ({/* … */}) are not rendered; the scaffold's instructions show a <Photo> example in one.
+  // MDX comments ({/* … */}) are not rendered, so a <Photo> inside one (a note to translators) shows nothing.
   const rendered = (version.body ?? '').replaceAll(/\{\/\*[\s\S]*?\*\/\}/g, '');
   return [...rendered.matchAll(/<Photo\s+id=["']([^"']+)["']/g)]
     .map((match) => match[1]!)
@@ -71,6 +72,7 @@ function unlistedPhotos(version: ReleaseEntry, photos: string[]): ContentProblem
       field: `<Photo id="${id}">`,
       problem: `"${id}" is not one of this release's photos`,
       fix: `use one of: ${photos.join(', ') || '(none listed)'}, or add "${id}" to "photos" in the original-language file`,
+      ko: { problem: `"${id}"은(는) 이 보도자료의 사진이 아닙니다`, fix: `다음 중 하나를 쓰거나: ${photos.join(', ') || '(적힌 사진 없음)'}, 원문 파일의 "photos"에 "${id}"를 추가하세요` },
     }));
 }
 
@@ -90,6 +92,7 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
         field: 'file name',
         problem: `"${localePath}" is not one of the site's languages`,
         fix: `name the file ${localePaths.map((path) => `${path}.mdx`).join(', ')}, or add the language to src/i18n/locales.ts`,
+        ko: { problem: `"${localePath}"은(는) 이 사이트의 언어가 아닙니다`, fix: `파일 이름을 ${localePaths.map((path) => `${path}.mdx`).join(', ')} 중 하나로 하거나, src/i18n/locales.ts에 언어를 추가하세요` },
       });
       continue;
     }
@@ -108,6 +111,7 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
         field: 'file name',
         problem: `the release folder "${slug}" has no original-language file`,
         fix: `add ${localeByPath(defaultLocale).path}.mdx to the folder: translations are made from it`,
+        ko: { problem: `보도자료 폴더 "${slug}"에 원문 파일이 없습니다`, fix: `폴더에 ${localeByPath(defaultLocale).path}.mdx를 추가하세요. 번역본은 원문에서 만듭니다` },
       });
       continue;
     }
@@ -121,6 +125,10 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
           field === 'date'
             ? 'add e.g. "date: 2023-04-03T09:00:00+09:00" (publication moment with time zone)'
             : 'add e.g. "category: international" (see src/schemas/vocabulary.ts)',
+        ko: {
+          problem: '값이 없습니다. 원문 파일에는 반드시 써야 합니다',
+          fix: field === 'date' ? '"date: 2023-04-03T09:00+09:00"처럼 시간대를 붙인 발표 시각을 쓰세요' : '"category: international"처럼 쓰세요(src/schemas/vocabulary.ts 참고)',
+        },
       });
     }
     const photos = (original.data.photos ?? []).map((ref) => ref.id);
@@ -131,6 +139,7 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
         field: 'hero',
         problem: `"${hero}" is not one of this release's photos`,
         fix: `use one of: ${photos.join(', ') || '(the release lists no photos)'}`,
+        ko: { problem: `"${hero}"은(는) 이 보도자료의 사진이 아닙니다`, fix: `다음 중 하나를 쓰세요: ${photos.join(', ') || '(적힌 사진 없음)'}` },
       });
     }
     for (const locale of locales) {

@@ -66,25 +66,73 @@ function foreignPhotos(releases: Release[], photos: Map<string, PhotoEntry>): Co
         {
           file: fileOf(release.original, 'releases'),
           field: 'photos',
-          problem: `"${id}" is a photo of another release (${fileOf(photo, 'photos')})`,
+          problem: `"${id}" is a photo of another release (${fileOf(photo, 'photos')}), which may be a draft or under embargo`,
           fix: `list only photos from content/releases/${release.slug}/photos/; to use the same picture, copy it and its caption file there under a new id`,
+          ko: {
+            problem: `"${id}"은(는) 다른 보도자료의 사진입니다(${fileOf(photo, 'photos')}). 그 보도자료는 초안이거나 엠바고 중일 수 있습니다`,
+            fix: `content/releases/${release.slug}/photos/에 있는 사진만 적으세요. 같은 사진을 쓰려면 사진과 설명 파일을 그 폴더로 복사해 새 id를 붙이세요`,
+          },
         },
       ];
     }),
   );
 }
 
-/** Checks every entry against the others and keeps what readers may see at `visibility.now`. */
-export function assembleSiteContent(all: ContentEntries, visibility: Visibility): SiteContent {
-  const known = Object.fromEntries(Object.entries(all).map(([name, entries]) => [name, new Set((entries as Array<{ id: string }>).map((entry) => entry.id))]));
+/**
+ * An organization may not be its own parent, directly or up the chain: pages walk the chain to
+ * name a department's parents, and a loop would never end.
+ */
+function parentCycles(organizations: OrganizationEntry[]): ContentProblem[] {
+  const parentOf = new Map(organizations.map((organization) => [organization.id, organization.data.parent?.id]));
+  return organizations.flatMap((organization) => {
+    const chain = [organization.id];
+    for (let parent = parentOf.get(organization.id); parent !== undefined; parent = parentOf.get(parent)) {
+      if (parent === organization.id) {
+        const loop = [...chain, parent].join(' → ');
+        return [
+          {
+            file: fileOf(organization, 'organizations'),
+            field: 'parent',
+            problem: `the parent chain comes back to this organization (${loop})`,
+            fix: 'give the top organization of the chain no "parent", and check which one is really part of which',
+            ko: { problem: `상위 기관을 따라가면 이 기관으로 되돌아옵니다(${loop})`, fix: '맨 위 기관에는 "parent"를 쓰지 말고, 어느 기관이 어느 기관에 속하는지 확인하세요' },
+          },
+        ];
+      }
+      if (chain.includes(parent)) return [];
+      chain.push(parent);
+    }
+    return [];
+  });
+}
+
+/**
+ * Problems that need every collection at once: references to entries that do not exist, language
+ * versions that do not pair, photos of another release, loops of parent organizations. `ids`
+ * holds every file's id, parsed or not, so that a reference to a file with its own problems is
+ * not reported again as unknown.
+ */
+export function siteContentProblems(all: ContentEntries, ids?: Record<string, Set<string>>): ContentProblem[] {
+  const known = ids ?? Object.fromEntries(Object.entries(all).map(([name, entries]) => [name, new Set((entries as Array<{ id: string }>).map((entry) => entry.id))]));
   const problems: ContentProblem[] = [];
   for (const [collection, entries] of Object.entries(all)) {
     for (const entry of entries as Array<{ id: string; filePath?: string; data: unknown }>) problems.push(...brokenReferences(fileOf(entry, collection), entry.data, known));
   }
-  const paired = pairReleases(all.releases);
+  // A release whose original has problems of its own is paired once they are fixed; pairing it
+  // now would report a missing original that is only unreadable.
+  const parsed = new Set(all.releases.map((release) => release.id));
+  const unreadable = new Set([...(ids?.releases ?? [])].filter((id) => !parsed.has(id)).map((id) => id.slice(0, id.lastIndexOf('/'))));
+  const paired = pairReleases(all.releases.filter((release) => !unreadable.has(release.id.slice(0, release.id.lastIndexOf('/')))));
   problems.push(...paired.problems);
   problems.push(...foreignPhotos(paired.releases, byId(all.photos)));
-  throwIfProblems(problems);
+  problems.push(...parentCycles(all.organizations));
+  return problems;
+}
+
+/** Checks every entry against the others and keeps what readers may see at `visibility.now`. */
+export function assembleSiteContent(all: ContentEntries, visibility: Visibility): SiteContent {
+  throwIfProblems(siteContentProblems(all));
+  const paired = pairReleases(all.releases);
 
   const releases = paired.releases
     .filter((release) => isReleaseVisible(release, visibility))

@@ -27,7 +27,7 @@ interface SourceFile {
 }
 
 function readSource(file: string): SourceFile {
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   const frontmatter: unknown = match ? parseYaml(match[1]!) : {};
   return { frontmatter: (frontmatter ?? {}) as Record<string, unknown>, body: match ? match[2]! : text };

@@ -1,12 +1,21 @@
 import { z } from 'astro/zod';
 import { localizedText } from './localized';
 import { reference } from './reference';
-import { calendarDate, dateTime, localDateTime, timeZone } from './dates';
+import { dateTime, dayOrDateTime, localDateTime, timeZone } from './dates';
+import { breaks, countryCode, emailAddress, fields, webAddress } from './rules';
 import { attendanceModes, categories, eventStatuses, framePositions, mouStatuses } from './vocabulary';
 
-const countryCode = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'country must be a two-letter ISO 3166 code in capitals, e.g. KR or TW');
+/** Text on one line with something in it (titles, names, credits). */
+const text = () => z.string().trim().min(1);
+
+/** A keyword: tag pages need a letter or digit to have an address. */
+const tag = text().transform((name, ctx) => (/[\p{L}\p{N}]/u.test(name) ? name : breaks(ctx, { rule: 'tag-letters', value: name })));
+
+/** Cross-field rules run even when another field has a problem, so one build reports both. */
+const everyTime = { when: () => true };
+
+/** Day part of a local day or time, for comparing a day with a time on that day. */
+const dayOf = (local: string) => local.slice(0, 10);
 
 /**
  * One language version of a press release (`content/releases/<slug>/<lang>.mdx`).
@@ -14,34 +23,32 @@ const countryCode = z
  * a translation may leave them out and inherits them, but may not contradict them
  * (checked in `src/lib/content.ts`, which knows which file is the original).
  */
-export const releaseSchema = z.object({
+export const releaseSchema = fields({
   /** Headline in this file's language. */
-  title: z.string({ error: 'title is missing: add a line "title: …" to the frontmatter' }).trim().min(1, 'title is empty: write the headline'),
+  title: text(),
   /** Optional second headline line (deck). */
-  subtitle: z.string().trim().min(1).optional(),
+  subtitle: text().optional(),
   /** One or two sentences for lists, feeds and search-engine descriptions. */
-  summary: z.string({ error: 'summary is missing: add one or two sentences as "summary: …"' }).trim().min(1, 'summary is empty'),
+  summary: text(),
   /** Publication moment with its time zone offset, e.g. 2023-04-03T10:00:00+09:00. Required in the original. */
-  date: dateTime('date').optional(),
+  date: dateTime().optional(),
   /** Moment of the last substantive correction, if any. */
-  updated: dateTime('updated').optional(),
+  updated: dateTime().optional(),
   /** One of the categories in `src/schemas/vocabulary.ts`. Required in the original. */
-  category: z.enum(categories, { error: `category must be one of: ${categories.join(', ')}` }).optional(),
+  category: z.enum(categories).optional(),
   /** Free keywords in this file's language. */
-  tags: z.array(z.string().trim().min(1)).default([]),
+  tags: z.array(tag).default([]),
   /** Who wrote it, as printed under the title in this language. */
-  byline: z.string().trim().min(1).optional(),
+  byline: text().optional(),
   /** Press contact printed at the end of the release. */
-  contact: z
-    .object({
+  contact: fields({
       /** Name of the press officer or desk. */
-      name: z.string().trim().min(1),
+      name: text(),
       /** Reachable address; use example.org in samples. */
-      email: z.email({ error: 'contact.email must be an e-mail address' }),
+      email: emailAddress,
       /** Telephone number in international form. */
-      phone: z.string().optional(),
-    })
-    .optional(),
+      phone: text().optional(),
+    }).optional(),
   /** The event this release reports on (an id in `content/events/`). */
   event: reference('events').optional(),
   /** MoUs this release announces (ids in `content/mous/`). */
@@ -55,36 +62,41 @@ export const releaseSchema = z.object({
   /** A draft is built by `npm run dev` only. */
   draft: z.boolean().default(false),
   /** Not published anywhere before this moment (with time zone). Set in the original. */
-  embargo: dateTime('embargo').optional(),
+  embargo: dateTime().optional(),
   /** For translations: the content hash of the original this translation was made from. */
-  translatedFrom: z.string().optional(),
-});
+  translatedFrom: text().optional(),
+}).superRefine((release, ctx) => {
+  const { date, updated } = release as { date?: unknown; updated?: unknown };
+  if (date instanceof Date && updated instanceof Date && updated < date) {
+    ctx.addIssue({ code: 'custom', path: ['updated'], message: 'range', input: updated, params: { rule: 'range', before: 'date' } });
+  }
+}, everyTime);
 
 /** Caption and facts of one photo (`content/releases/<slug>/photos/<id>.yaml`, the image beside it). */
-export const photoSchema = z.object({
+export const photoSchema = fields({
   /**
    * The camera original (or its Git LFS pointer), relative to this YAML file. Only the media
    * stage reads it (src/lib/media/); Astro never loads a photo's bytes.
    */
-  image: z.string({ error: 'image is missing: name the photo file beside this caption, e.g. image: ./my-photo.jpg' }).trim().min(1),
+  image: text(),
   /** Caption as published with the photo. Required in the original language. */
-  caption: localizedText('caption'),
+  caption: localizedText(),
   /** Text alternative describing what is visible, for screen readers. */
-  alt: localizedText('alt'),
+  alt: localizedText(),
   /** Short title of the photo for picture desks (IPTC headline). */
-  headline: localizedText('headline').optional(),
+  headline: localizedText().optional(),
   /** Photographer or agency that made the photo. */
-  creator: z.string({ error: 'creator is missing: name the photographer or agency' }).trim().min(1),
+  creator: text(),
   /** Credit line that must be printed with the photo, per language. */
-  credit: localizedText('credit'),
+  credit: localizedText(),
   /** Copyright notice, e.g. "© Sisa Times". */
-  copyright: z.string({ error: 'copyright is missing: add the copyright notice' }).trim().min(1),
+  copyright: text(),
   /** When the photo was taken: a day, or a date and time with time zone. */
-  taken: z.union([dateTime('taken'), calendarDate('taken')]).optional(),
+  taken: dayOrDateTime().optional(),
   /** Where the photo was taken (city and country only: never coordinates). */
-  place: z.object({
+  place: fields({
     /** City name per language. */
-    city: localizedText('place.city'),
+    city: localizedText(),
     /** ISO 3166 country code; its name is given by the reader's language. */
     country: countryCode,
   }),
@@ -93,98 +105,101 @@ export const photoSchema = z.object({
   /** People shown, each with where they stand in the frame. */
   people: z
     .array(
-      z.object({
+      fields({
         /** An id in `content/people/`. */
         person: reference('people'),
         /** One of the positions in `src/schemas/vocabulary.ts`. */
-        position: z.enum(framePositions, { error: `position must be one of: ${framePositions.join(', ')}` }),
+        position: z.enum(framePositions),
       }),
     )
     .default([]),
 });
 
 /** An event releases report on (`content/events/<id>.yaml`). */
-export const eventSchema = z.object({
+export const eventSchema = fields({
   /** Full name per language. */
-  name: localizedText('name'),
+  name: localizedText(),
   /** Short name per language, e.g. "SCSE 2023". */
-  shortName: localizedText('shortName').optional(),
+  shortName: localizedText().optional(),
   /** First day (YYYY-MM-DD) or start (YYYY-MM-DDTHH:mm), in the event's own time zone. */
-  start: localDateTime('start'),
+  start: localDateTime(),
   /** Last day or end, in the event's own time zone. */
-  end: localDateTime('end'),
+  end: localDateTime(),
   /** IANA time zone where the event takes place, e.g. Asia/Taipei. */
   timeZone,
   /** Venue name per language. */
-  venue: localizedText('venue'),
+  venue: localizedText(),
   /** Street address per language. */
-  address: localizedText('address').optional(),
+  address: localizedText().optional(),
   /** City per language. */
-  city: localizedText('city'),
+  city: localizedText(),
   /** ISO 3166 country code. */
   country: countryCode,
   /** Organization that runs the event. */
   organizer: reference('organizations').optional(),
   /** Official website. */
-  website: z.url().optional(),
+  website: webAddress.optional(),
   /** What the event is, per language. */
-  description: localizedText('description'),
+  description: localizedText(),
   /** schema.org event status. */
   status: z.enum(eventStatuses).default('EventScheduled'),
   /** schema.org attendance mode. */
   attendanceMode: z.enum(attendanceModes).default('OfflineEventAttendanceMode'),
-});
+}).superRefine((event, ctx) => {
+  const { start, end } = event as { start?: unknown; end?: unknown };
+  if (typeof start !== 'string' || typeof end !== 'string') return;
+  const [first, last] = start.length === end.length ? [start, end] : [dayOf(start), dayOf(end)];
+  if (last < first) ctx.addIssue({ code: 'custom', path: ['end'], message: 'range', input: end, params: { rule: 'range', before: 'start', value: end, other: start } });
+}, everyTime);
 
 /** A memorandum of understanding (`content/mous/<id>.yaml`). */
-export const mouSchema = z.object({
+export const mouSchema = fields({
   /** Title per language. */
-  title: localizedText('title'),
+  title: localizedText(),
   /** The organizations that are party to it (at least two). */
-  parties: z.array(reference('organizations')).min(2, 'parties must list at least two organizations'),
+  parties: z.array(reference('organizations')).min(2),
   /** Who signed, for which organization, with the title they held at signing. */
   signatories: z.array(
-    z.object({
+    fields({
       /** An id in `content/people/`. */
       person: reference('people'),
       /** An id in `content/organizations/`. */
       organization: reference('organizations'),
       /** Their title at the time of signing, per language. */
-      title: localizedText('signatories.title'),
+      title: localizedText(),
     }),
   ),
   /** Day of signing (YYYY-MM-DD, local to the place of signing). */
-  signed: localDateTime('signed'),
+  signed: localDateTime(),
   /** Where it was signed, per language. */
-  place: localizedText('place'),
+  place: localizedText(),
   /** Event at which it was signed. */
   event: reference('events').optional(),
   /** What the parties agree to cooperate on, one item per entry. */
-  scope: z.array(localizedText('scope')).min(1, 'scope must list at least one item'),
+  scope: z.array(localizedText()).min(1),
   /** Lifecycle state. */
   status: z.enum(mouStatuses).default('signed'),
 });
 
 /** An organization named in releases (`content/organizations/<id>.yaml`). */
-export const organizationSchema = z.object({
+export const organizationSchema = fields({
   /** Full name per language. */
-  name: localizedText('name'),
+  name: localizedText(),
   /** Abbreviation per language, e.g. TCA. */
-  abbreviation: localizedText('abbreviation').optional(),
+  abbreviation: localizedText().optional(),
   /** Year of foundation. */
   founded: z.number().int().min(1000).max(3000).optional(),
   /** Number of member companies, where it is a membership body. */
-  members: z
-    .object({
+  members: fields({
       /** The figure as published. */
       count: z.number().int().positive(),
       /** True where the source says "about" or "more than". */
       approximate: z.boolean().default(false),
-    })
-    .optional(),
+    }).optional(),
   /** What the organization is and does, per language. */
-  description: localizedText('description'),
+  description: localizedText(),
   /** Official website. */
-  website: z.url().optional(),
+  website: webAddress.optional(),
   /** ISO 3166 country code of its seat. */
   country: countryCode,
   /** Parent organization, e.g. a city government for one of its departments. */
@@ -192,17 +207,17 @@ export const organizationSchema = z.object({
 });
 
 /** A person named in releases and captions (`content/people/<id>.yaml`). */
-export const personSchema = z.object({
+export const personSchema = fields({
   /** Name per language, as that language's press writes it. */
-  name: localizedText('name'),
+  name: localizedText(),
   /** Positions held, newest first. */
   affiliations: z
     .array(
-      z.object({
+      fields({
         /** An id in `content/organizations/`. */
         organization: reference('organizations'),
         /** Title per language, e.g. Chairman. */
-        title: localizedText('affiliations.title'),
+        title: localizedText(),
       }),
     )
     .default([]),

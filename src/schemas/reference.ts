@@ -1,7 +1,14 @@
 import { z } from 'astro/zod';
+import { breaks } from './rules';
 
 /** The collections an entry can point at. */
 export type CollectionName = 'releases' | 'photos' | 'events' | 'mous' | 'organizations' | 'people';
+
+/** A reference as stored after parsing. */
+export interface Reference<C extends CollectionName = CollectionName> {
+  id: string;
+  collection: C;
+}
 
 /**
  * A reference to another entry by id, parsed to `{ id, collection }` as Astro's `reference()`
@@ -10,8 +17,11 @@ export type CollectionName = 'releases' | 'photos' | 'events' | 'mous' | 'organi
  * collections at hand (src/lib/content-checks.ts).
  */
 export function reference<C extends CollectionName>(collection: C) {
-  return z.union([
-    z.string().trim().min(1).transform((id) => ({ id, collection })),
-    z.object({ id: z.string(), collection: z.literal(collection) }),
-  ], { error: `must be the id of an entry in content/${collection === 'photos' ? 'releases/<slug>/photos' : collection}/` });
+  return z.unknown().transform((value, ctx): Reference<C> => {
+    if (typeof value === 'string' && value.trim() !== '') return { id: value.trim(), collection };
+    if (typeof value === 'object' && value !== null && typeof (value as Reference).id === 'string' && (value as Reference).collection === collection) {
+      return { id: (value as Reference).id, collection };
+    }
+    return breaks(ctx, { rule: 'reference', collection, value });
+  });
 }

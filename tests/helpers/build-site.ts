@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -61,7 +61,9 @@ export async function runScript(name: string, args: string[], env: Record<string
 export type ContentEdit =
   | { file: string; edit: (text: string) => string | null }
   | { file: string; write: string | Buffer }
-  | { file: string; copyFrom: string };
+  | { file: string; copyFrom: string }
+  /** A symbolic link at `file` to `linkTo` (absolute, or relative to the link's folder). */
+  | { file: string; linkTo: string };
 
 /** Copies the sample content to a temporary folder and applies edits, leaving `content/` untouched. */
 export async function contentCopy(edits: ContentEdit[] = [], overlays: string[] = []): Promise<string> {
@@ -70,6 +72,12 @@ export async function contentCopy(edits: ContentEdit[] = [], overlays: string[] 
   for (const overlay of overlays) await cp(overlay, dir, { recursive: true });
   for (const change of edits) {
     const path = join(dir, change.file);
+    if ('linkTo' in change) {
+      await mkdir(dirname(path), { recursive: true });
+      await rm(path, { recursive: true, force: true });
+      await symlink(change.linkTo, path);
+      continue;
+    }
     if ('write' in change || 'copyFrom' in change) {
       await mkdir(dirname(path), { recursive: true });
       if ('write' in change) await writeFile(path, change.write);

@@ -36,6 +36,7 @@ export function tagsIn(content: SiteContent, locale: LocaleCode): Tag[] {
             field: 'tags',
             problem: `the tag "${name}" has no letters or digits, so it cannot have a page`,
             fix: 'write the tag as a word, or remove it',
+            ko: { problem: `태그 "${name}"에 글자나 숫자가 없어 태그 페이지를 만들 수 없습니다`, fix: '낱말로 쓰거나 지우세요' },
           },
         ]);
       }
