@@ -38,6 +38,15 @@ function vtimezone(zone: string): string {
 }
 
 /**
+ * A TEXT value as RFC 5545 (3.3.11) writes it. ical-generator escapes the event's properties but
+ * writes the calendar's NAME and X-WR-CALNAME as given, so a line break in an event's name would
+ * start a property of its own; the name is escaped here for those two.
+ */
+export function icalText(text: string): string {
+  return text.replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
  * One event as an iCalendar (RFC 5545) file.
  *
  * - Timed events: DTSTART/DTEND carry TZID=<the event's zone>, defined by a VTIMEZONE block from
@@ -50,8 +59,14 @@ function vtimezone(zone: string): string {
  *   what keeps ical-generator from writing DTSTAMP in local time.
  */
 export function eventCalendar(event: CalendarEvent): string {
+  for (const text of [event.summary, event.description, event.location]) {
+    // RFC 5545 has an escape for line breaks only; any other control character makes the file invalid.
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) {
+      throw new Error(`Internal error: calendar text ${JSON.stringify(text)} holds a control character; the content checks should have refused it`);
+    }
+  }
   const calendar = ical({
-    name: event.summary,
+    name: icalText(event.summary),
     prodId: { company: new URL(event.url).host, product: 'pressroom', language: event.language.toUpperCase() },
   });
   calendar.timezone({ name: null, generator: vtimezone });
@@ -68,5 +83,6 @@ export function eventCalendar(event: CalendarEvent): string {
     location: event.location,
     url: event.url,
   });
-  return calendar.toString();
+  // RFC 5545 ends every content line with CRLF, the last one too; ical-generator omits that one.
+  return calendar.toString().replace(/(?:\r\n)?$/, '\r\n');
 }

@@ -178,16 +178,48 @@ function pressTags(meta: PhotoMetadata): WriteTags {
   tags['XMP-dc:Rights'] = meta.copyright;
   tags['XMP-xmpRights:WebStatement'] = meta.webStatement;
   if (meta.people.length > 0) tags['XMP-iptcExt:PersonInImage'] = meta.people;
-  tags['XMP-iptcExt:LocationShown'] = [{ City: meta.city, CountryName: meta.country, CountryCode: meta.countryCode }];
+  // Flattened fields rather than a structure: exiftool trims leading white space from the fields
+  // of a serialised structure, which exiftool-vendored does not escape.
+  tags['XMP-iptcExt:LocationShownCity'] = meta.city;
+  tags['XMP-iptcExt:LocationShownCountryName'] = meta.country;
+  tags['XMP-iptcExt:LocationShownCountryCode'] = meta.countryCode;
   // The IPTC Core location fields are what many newsroom systems still read.
   tags['XMP-photoshop:City'] = meta.city;
   tags['XMP-photoshop:Country'] = meta.country;
   tags['XMP-iptcCore:CountryCode'] = meta.countryCode;
   if (meta.keywords.length > 0) tags['XMP-dc:Subject'] = meta.keywords;
-  tags['EXIF:Artist'] = meta.creator;
-  tags['EXIF:Copyright'] = meta.copyright;
+  tags['EXIF:Artist'] = mwgStringList([meta.creator]);
+  // exiftool reads a line break in EXIF Copyright as the split between photographer and editor.
+  tags['EXIF:Copyright'] = meta.copyright.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
   tags['EXIF:ImageDescription'] = meta.englishDescription;
-  return dropEmpty(tags) as WriteTags;
+  return Object.fromEntries(Object.entries(dropEmpty(tags)).map(([tag, value]) => [tag, exiftoolValue(value)])) as WriteTags;
+}
+
+/**
+ * Every text as exiftool must receive it to store it unchanged. exiftool-vendored passes values
+ * with exiftool's -E option (HTML character references are decoded) but leaves "&" alone, so a
+ * caption that says "&amp;" or "&lt;" would be stored as "&" or "<"; exiftool also drops a space
+ * after "=" in its argument lines, and XML turns a raw carriage return, which exiftool writes into
+ * XMP as it is, into a line feed for every reader but exiftool. Hence "&" as a reference, leading
+ * white space as references, and every line break as one line feed.
+ */
+function exiftoolValue(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value
+      .replace(/\r\n?/g, '\n')
+      .replace(/&/g, '&amp;')
+      .replace(/^\s+/, (space) => [...space].map((char) => `&#${char.codePointAt(0)};`).join(''));
+  }
+  return Array.isArray(value) ? value.map(exiftoolValue) : value;
+}
+
+/**
+ * EXIF Artist is one string where XMP has a list of creators; the Metadata Working Group's
+ * guidelines, which exiftool and other readers follow, store the list joined by "; " and quote a
+ * value that contains "; " or starts with a quote, so a creator like "Kim; Lee Studio" stays one.
+ */
+function mwgStringList(values: string[]): string {
+  return values.map((value) => (value.startsWith('"') || value.includes('; ') ? `"${value.replace(/"/g, '""')}"` : value)).join('; ');
 }
 
 /** x-default carries the original language, as IPTC recommends, plus one entry per locale. */
@@ -225,6 +257,23 @@ function assertUsableMetadata(meta: PhotoMetadata): void {
   if (!/^[A-Z]{2}$/.test(meta.countryCode)) {
     throw new Error(`${meta.fileName}: countryCode "${meta.countryCode}" is not a two-letter ISO 3166 code in capitals`);
   }
+  for (const text of textsOf(meta)) {
+    if (UNWRITABLE.test(text) || !text.isWellFormed()) {
+      throw new Error(`Internal error: ${meta.fileName}: ${JSON.stringify(text)} holds a character XMP cannot carry; the content checks should have refused it`);
+    }
+  }
+}
+
+/**
+ * What XML 1.0 cannot carry even as a reference, so no reader could parse the XMP; U+001F is
+ * also exiftool-vendored's list separator and would split a name in two.
+ */
+const UNWRITABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(textsOf);
+  return [];
 }
 
 // JPEG structure: just enough to check what a photo is and to prove an edit left the picture alone.

@@ -108,13 +108,24 @@ function sortedEntries(entries: ZipEntry[]): ZipEntry[] {
 }
 
 /**
- * zip-stream rewrites names it finds unsafe (drops a leading "/", "../" or "c:", turns backslashes into
- * "/"), which would break the sort order and the duplicate check: refuse them instead.
+ * Entry names come from ids and slugs that the schemas already restrict, so an unsafe one here is
+ * a bug upstream. zip-stream would rewrite some (drop a leading "/", "../" or "c:", turn
+ * backslashes into "/"), breaking the sort order and the duplicate check, and would pass control
+ * characters and unpaired surrogates on to the unzipping program: refuse them all instead.
  */
 function checkName(name: string): void {
   const segments = name.split('/');
-  if (name === '' || name.includes('\\') || /^\w+:/.test(name) || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
-    throw new Error(`Pack entry name "${name}" must be a relative path with "/" separators, without empty, "." or ".." parts`);
+  const unsafe =
+    name === '' ||
+    name.includes('\\') ||
+    /^\w+:/.test(name) ||
+    /[\u0000-\u001f\u007f-\u009f]/.test(name) ||
+    !name.isWellFormed() ||
+    segments.some((segment) => segment === '' || segment === '.' || segment === '..');
+  if (unsafe) {
+    throw new Error(
+      `Internal error: pack entry name ${JSON.stringify(name)} must be a relative path with "/" separators, without empty, "." or ".." parts, backslashes or control characters`,
+    );
   }
 }
 

@@ -16,7 +16,7 @@ import { releaseInLocale, type Release } from '../releases';
 import { absoluteUrl, paths } from '../urls';
 import { pressMetadata } from './press-metadata';
 import { readmeText } from './readme';
-import { markdownAlt, plainMarkdown } from './release-text';
+import { markdownText, plainMarkdown } from './release-text';
 
 /** A photo as it travels: the committed original and what the press copy of it will say. */
 export interface PackPhoto {
@@ -176,18 +176,18 @@ export function releaseMarkdown(content: SiteContent, release: Release, locale: 
   const writePhoto = (id: string) => {
     const photo = content.photos.get(id);
     if (!photo) throw new Error(`${file}: <Photo id="${id}"> is not one of the release's published photos`);
-    const caption = `${textIn(photo.data.caption, locale)} (${t('photo.credit')}: ${textIn(photo.data.credit, locale)})`;
-    return inPack.has(id) ? `![${markdownAlt(textIn(photo.data.alt, locale))}](${id}.jpg)\n\n${caption}` : caption;
+    const caption = `${markdownText(textIn(photo.data.caption, locale))} (${t('photo.credit')}: ${markdownText(textIn(photo.data.credit, locale))})`;
+    return inPack.has(id) ? `![${markdownText(textIn(photo.data.alt, locale))}](${id}.jpg)\n\n${caption}` : caption;
   };
-  const published = `${t('release.published')}: ${formatMoment(release.date, locale)}${byline ? ` · ${t('release.byline')}: ${byline}` : ''}`;
+  const published = `${t('release.published')}: ${formatMoment(release.date, locale)}${byline ? ` · ${t('release.byline')}: ${markdownText(byline)}` : ''}`;
   const contact = contactLine(release.contact);
   return [
-    `# ${title}`,
-    ...(subtitle ? [`**${subtitle}**`] : []),
+    `# ${markdownText(title)}`,
+    ...(subtitle ? [`**${markdownText(subtitle)}**`] : []),
     published,
     plainMarkdown(entry.body ?? '', file, writePhoto).trimEnd(),
     '---',
-    ...(contact ? [t('pack.readme.contact', { contact })] : []),
+    ...(contact ? [t('pack.readme.contact', { contact: markdownText(contact) })] : []),
     t('pack.release.source', { url: absoluteUrl(paths.release(locale, release.slug)) }),
   ].join('\n\n') + '\n';
 }

@@ -79,7 +79,24 @@ function photoId(node: MdxNode, file: string): string {
   return id;
 }
 
-/** Characters that would end or break the alt text of a Markdown image. */
-export function markdownAlt(text: string): string {
-  return text.replace(/[\\[\]]/g, (character) => `\\${character}`).replace(/\s+/g, ' ');
+/**
+ * Plain text (a title, a caption, a name) as Markdown that shows exactly that text: the content
+ * fields are not Markdown, so "*", "_", "<b>" or "&amp;" in them must not become emphasis, HTML or
+ * "&". Inline markup characters get a backslash; so does a character that would open a block at
+ * the start of a line (heading, quote, list, rule, fence, table) or close an ATX heading at the
+ * end. Line breaks become spaces: every place this text goes is one line, where a break could
+ * only start a block of its own. Other punctuation stays as written, for people who read the file
+ * in a text editor.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<~]|&(?=#?[0-9a-z]+;)/gi, (character) => `\\${character}`)
+    .replace(/^[#>+=|-]/, (character) => `\\${character}`)
+    .replace(/^(\d{1,9})([.)])/, '$1\\$2')
+    .replace(/#$/, '\\#');
 }
+
+/** Alt text of a Markdown image: the same rule, which also keeps "]" from ending it. */
+export const markdownAlt = markdownText;

@@ -78,6 +78,12 @@ const escapeXml = (text: string) => text.replace(/[<>&"']/g, (char) => `&#${char
  * bytes RSS 2.0 requires, as the media stage measured it.
  */
 export function rssOptions(feed: Feed): RSSOptions {
+  for (const text of [feed.title, feed.description, ...feed.items.flatMap((item) => [item.title, item.summary, ...item.categories])]) {
+    // @astrojs/rss escapes markup characters, but these XML 1.0 cannot carry at all: readers would reject the whole feed.
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(text) || !text.isWellFormed()) {
+      throw new Error(`Internal error: feed text ${JSON.stringify(text)} holds a character XML cannot carry; the content checks should have refused it`);
+    }
+  }
   const newest = feed.items[0]?.modified;
   return {
     title: feed.title,
