@@ -2,13 +2,22 @@
  * `npm run build`: builds the site into a staging folder and replaces dist/ only when everything
  * succeeded. The output folder can be changed with PRESS_OUT_DIR. Runs on Node's own TypeScript
  * support, without tsx, so no loader process sits in memory beside Astro's during the build.
+ * SIGINT or SIGTERM stop every step's processes and leave dist/ as it was (exit 130 / 143); a
+ * second build of the same checkout stops at once unless PRESS_BUILD_WAIT lets it wait.
  */
-import { buildAtomically } from './lib/atomic-output.ts';
+import { buildAtomically, stoppedMessage } from './lib/atomic-output.ts';
+import { exitCodeFor, stopRequested } from './lib/run.ts';
 import { buildSite } from './lib/site-build.ts';
 
 const target = process.env.PRESS_OUT_DIR ?? 'dist';
-const ok = await buildAtomically(target, buildSite);
-if (!ok) {
+const outcome = await buildAtomically(target, buildSite);
+const stop = stopRequested();
+if (stop) {
+  console.error(`\n${stoppedMessage(outcome, target)}`);
+  process.exit(exitCodeFor(stop));
+}
+if (outcome === 'refused') process.exit(1);
+if (outcome !== 'built') {
   console.error(`\nThe build failed; ${target}/ still holds the last good site.`);
   process.exit(1);
 }
