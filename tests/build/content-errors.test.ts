@@ -65,7 +65,7 @@ describe('the bad-content catalogue: npm run check and npm run build fail with t
     const siteDigest = treeDigest(checkSite);
     // A media store of its own, so that nothing made before the failure can hide among other tests' files.
     const mediaStore = await mkdtemp(join(tmpdir(), 'pressroom-media-store-'));
-    const settings = { PRESS_CONTENT_DIR: edited, PRESS_MEDIA_CACHE_DIR: mediaStore, ...(embargoed ? { PRESS_NOW: BUILD_NOW } : {}), ...env };
+    const settings = { PRESS_AUTHOR_LANG: 'en', PRESS_CONTENT_DIR: edited, PRESS_MEDIA_CACHE_DIR: mediaStore, ...(embargoed ? { PRESS_NOW: BUILD_NOW } : {}), ...env };
 
     const [check, build] = await Promise.all([
       runScript('check', [], { ...settings, PRESS_OUT_DIR: checkSite }),
