@@ -14,6 +14,13 @@ export const siteConfig = {
    * press camera; larger files are scans or stitched panoramas that should be exported smaller.
    */
   maxPhotoPixels: wholeNumberSetting('PRESS_MAX_PHOTO_PIXELS', 100_000_000, 'of pixels; write e.g. 50000000 for 50 MP'),
+  /**
+   * Photos whose long side has fewer pixels fail the build (`PRESS_MIN_PHOTO_LONG_SIDE`). Below
+   * 1,000 a file is a thumbnail or a copy saved from a messenger or a web page, not a press photo:
+   * 1,000 pixels print 8.5 cm wide at 300 dpi, and any camera or phone of the last fifteen years
+   * gives several times that.
+   */
+  minPhotoLongSide: wholeNumberSetting('PRESS_MIN_PHOTO_LONG_SIDE', 1_000, 'of pixels; write e.g. 800, or 1 to accept photos of any size'),
 } as const;
 
 function wholeNumberSetting(name: string, fallback: number, unitAndExample: string): number {

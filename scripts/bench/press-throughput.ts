@@ -72,13 +72,13 @@ export async function copyBaseline(files: string[], dest: string): Promise<numbe
 }
 
 /**
- * A media cache holding only what the cold build made of web images: their records and (hard
- * linked) files, and the originals' hashes, so the stage's reading phase does not hash them again.
+ * A media cache holding only what the cold build made of web images and learnt of the originals
+ * (their integrity): their records and (hard linked) files, and the originals' hashes, so the stage's reading phase does not hash them again.
  */
 async function webImagesOnly(from: string, to: string): Promise<void> {
   await mkdir(join(to, OBJECTS_DIR, 'media'), { recursive: true });
   const records = JSON.parse(await readFile(join(from, RECORDS_FILE), 'utf8')) as Record<string, unknown>;
-  await writeFile(join(to, RECORDS_FILE), JSON.stringify(Object.fromEntries(Object.entries(records).filter(([key]) => key.startsWith('web:')))));
+  await writeFile(join(to, RECORDS_FILE), JSON.stringify(Object.fromEntries(Object.entries(records).filter(([key]) => key.startsWith('web:') || key.startsWith('original:')))));
   const images = join(from, OBJECTS_DIR, 'media', 'img');
   if (existsSync(images)) await exec('cp', ['-al', images, join(to, OBJECTS_DIR, 'media', 'img')]);
   if (existsSync(join(from, ORIGINAL_HASHES_FILE))) await copyFile(join(from, ORIGINAL_HASHES_FILE), join(to, ORIGINAL_HASHES_FILE));

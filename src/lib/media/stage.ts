@@ -5,20 +5,24 @@
  * press copy and ZIP, names each by the hash of its inputs, makes only what neither the local
  * cache nor the store's records already hold, and writes the manifest the pages render from.
  *
- * An original's bytes are needed only when something made from it is missing: its SHA-256 comes
- * from its Git LFS pointer when the checkout has only pointers (lfs.ts), and what was learnt from
- * its pixels (dimensions, that it decodes) is kept in the records under the same hash.
+ * An original's bytes are needed only when something made from it is missing or it was never
+ * checked: its SHA-256 comes from its Git LFS pointer when the checkout has only pointers (lfs.ts),
+ * and what was learnt from its pixels (that its picture data is whole, its size) is kept in the
+ * records under the same hash, so each original is read through once, ever.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ExifTool } from 'exiftool-vendored';
 // exiftool-vendored pins the exact exiftool release it ships, so its version names exiftool's.
 import exiftoolPackage from 'exiftool-vendored/package.json' with { type: 'json' };
 import type { LocaleCode } from '../../i18n/locales';
+import { siteConfig } from '../../site.config';
+import { ContentError, type ContentProblem } from '../content-errors';
 import { sha256Sums } from '../pack-texts';
+import { damagedPhotoProblem, photoFileProblems, photoSizeProblems, type PhotoSizeLimits } from '../photo-checks';
 import { writePressCopy } from '../photo-metadata';
 import type { Visibility } from '../releases';
 import { readSiteContent } from '../content-reader';
@@ -32,10 +36,11 @@ import type { Download, MediaManifest, PackMedia, PhotoMedia, WebFormat, WebImag
 import { MANIFEST_FILE, OBJECTS_DIR, ORIGINAL_HASHES_FILE, RECORDS_FILE, REPORT_FILE } from './stage-files';
 import { IMMUTABLE, SHORT_CACHED, type MediaObject, type MediaRecords, type MediaStore } from './store';
 import { encodeWebImages, encodingConcurrency, webImageSettingsKey, webImageSpecs } from './web-images';
+import { checkPictureData, DamagedImageError, decodeForCheck, INTEGRITY_CHECK_VERSION, type OriginalFacts } from './photo-integrity';
 import { forEachLimited } from '../each-limited';
 
 /** Bump when press copies change for the same inputs (other tags kept, another layout…). */
-export const PRESS_COPY_VERSION = 1;
+export const PRESS_COPY_VERSION = 2;
 /** Bump when packs change for the same entries. */
 export const PACK_FORMAT_VERSION = 1;
 
@@ -46,6 +51,8 @@ export interface MediaStageOptions {
   store: MediaStore;
   visibility: Visibility;
   maxPixels: number;
+  /** Photos with a shorter long side are refused (default: `PRESS_MIN_PHOTO_LONG_SIDE`). */
+  minLongSide?: number;
   /** Where `git lfs pull` runs: the checkout holding the content. */
   repoDir: string;
   /** Made files no build used for this many days leave the cache. */
@@ -62,6 +69,12 @@ export interface MediaStageReport {
   imagesEncoded: number;
   pressCopiesBuilt: number;
   zipsBuilt: number;
+  /**
+   * Originals whose picture data was read through in this run to know it is whole (walked, and
+   * decoded: by the web-image encoder when it needed them, else on their own). Once found whole,
+   * an original is not checked again: its record says so.
+   */
+  originalsChecked: number;
   /** Originals fetched from Git LFS, and their bytes. */
   originalsFetched: number;
   originalBytesFetched: number;
@@ -102,7 +115,18 @@ interface ZipRecord extends ObjectFacts {
   kind: 'zip';
   photoCount: number;
 }
-type StageRecord = WebRecord | PressRecord | ZipRecord;
+/** An original found whole, by its SHA-256: no object of its own, so it counts wherever it is read from. */
+interface OriginalRecord extends OriginalFacts {
+  kind: 'original';
+  /** The INTEGRITY_CHECK_VERSION that found it whole. */
+  check: number;
+}
+type StageRecord = WebRecord | PressRecord | ZipRecord | OriginalRecord;
+
+function isCurrentOriginalRecord(value: unknown): value is OriginalRecord {
+  const record = value as Partial<OriginalRecord> | undefined;
+  return record?.kind === 'original' && record.check === INTEGRITY_CHECK_VERSION && Number.isSafeInteger(record.width) && Number.isSafeInteger(record.height);
+}
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 const contentTypes: Record<WebFormat, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' };
@@ -141,13 +165,17 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
     if (remoteRecords[recordKey]) return remoteRecords[recordKey] as StageRecord;
     const local = localRecords[recordKey] as StageRecord | undefined;
     if (!local) return undefined;
-    const keys = local.kind === 'web' ? [...local.images, local.card].map((image) => image.key) : [local.key];
-    return keys.every((key) => existsSync(objectPath(key))) ? local : undefined;
+    return recordedKeys({ local }).every((key) => existsSync(objectPath(key))) ? local : undefined;
   };
   const records: MediaRecords = {};
   const remember = (recordKey: string, record: StageRecord) => {
     records[recordKey] = record;
     return record;
+  };
+  // The local records keep what other branches' builds made here too, as long as its files are.
+  const saveLocalRecords = async () => {
+    const kept = Object.entries({ ...localRecords, ...records }).filter(([, record]) => recordedKeys({ record }).every((key) => existsSync(objectPath(key))));
+    await writeJsonAtomically(join(cacheDir, RECORDS_FILE), Object.fromEntries(kept));
   };
 
   const report: MediaStageReport = {
@@ -157,6 +185,7 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
     imagesEncoded: 0,
     pressCopiesBuilt: 0,
     zipsBuilt: 0,
+    originalsChecked: 0,
     originalsFetched: 0,
     originalBytesFetched: 0,
     downloadedFromStore: 0,
@@ -195,9 +224,38 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
       metadata: photo.meta,
     })}`;
 
-  const needsWeb = photos.filter((photo) => !usable(webKeyOf(photo)));
-  const needsPress = photos.filter((photo) => !usable(pressKeyOf(photo)));
-  const needsOriginal = [...new Set([...needsWeb, ...needsPress])];
+  // The header of every published original (format, size, file name). Damage, and the size of an
+  // original that is only a Git LFS pointer here, are known once its bytes were read.
+  const limits: PhotoSizeLimits = { maxPixels: options.maxPixels, minLongSide: options.minLongSide ?? siteConfig.minPhotoLongSide };
+  const captionOf = (photo: PackPhoto) => relative(process.cwd(), resolve(content.photos.get(photo.id)!.filePath!));
+  const shownImage = (photo: PackPhoto) => `./${relative(dirname(resolve(captionOf(photo))), photo.source)}`;
+  const problems: ContentProblem[] = [];
+  const refused = new Set<PackPhoto>();
+  const refuse = (photo: PackPhoto, found: ContentProblem[]) => {
+    if (found.length === 0) return false;
+    problems.push(...found);
+    refused.add(photo);
+    return true;
+  };
+  await forEachLimited(photos, 8, async (photo) => {
+    refuse(photo, await photoFileProblems(captionOf(photo), limits.maxPixels, limits.minLongSide));
+  });
+  const originalKeyOf = (photo: PackPhoto) => `original:${sources.get(photo.id)!.sha256}`;
+  const known = new Map<PackPhoto, OriginalRecord>();
+  for (const photo of photos) {
+    const found = [localRecords[originalKeyOf(photo)], remoteRecords[originalKeyOf(photo)]].find(isCurrentOriginalRecord);
+    if (!found) continue;
+    known.set(photo, found);
+    records[originalKeyOf(photo)] = found;
+    if (sources.get(photo.id)!.pointer && !refused.has(photo)) refuse(photo, photoSizeProblems(captionOf(photo), shownImage(photo), found, limits));
+  }
+
+  const candidates = photos.filter((photo) => !refused.has(photo));
+  const needsWeb = candidates.filter((photo) => !usable(webKeyOf(photo)));
+  const needsPress = candidates.filter((photo) => !usable(pressKeyOf(photo)));
+  // Originals no build has found whole yet; those whose web images are made now are checked on the way.
+  const needsCheck = candidates.filter((photo) => !known.has(photo));
+  const needsOriginal = [...new Set([...needsWeb, ...needsPress, ...needsCheck])];
 
   // 2. Originals that are still LFS pointers are fetched, all in one go, only when something needs them.
   const pointers = needsOriginal.filter((photo) => sources.get(photo.id)!.pointer);
@@ -211,32 +269,79 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
     }
   }
 
-  // 3. Web images and press copies of the photos that need them.
+  const makeWebImages = async (photo: PackPhoto, original: Buffer, label: string) => {
+    const made = await encodeWebImages(original, specs, { maxPixels: options.maxPixels, label });
+    const hash = shortHash(webKeyOf(photo).slice(4));
+    const images = new Map<string, ImageFacts>();
+    let card: ImageFacts | undefined;
+    for (const variant of made) {
+      // The card is the one exact crop; a narrow original can give two ladder rungs one width.
+      const name = variant.spec.height ? `${photo.id}-card` : `${photo.id}-${variant.width}`;
+      const key = `media/img/${hash}/${name}.${extensions[variant.spec.format]}`;
+      const facts: ImageFacts = { key, bytes: variant.data.length, sha256: sha256(variant.data), width: variant.width, height: variant.height, format: variant.spec.format };
+      if (variant.spec.height) card = facts;
+      else if (images.has(key)) continue;
+      else images.set(key, facts);
+      await writeObject(objectPath(key), variant.data);
+    }
+    if (!card) throw new Error('Internal: the web image settings make no social card (a spec with a height)');
+    report.photosEncoded += 1;
+    report.imagesEncoded += images.size + 1;
+    report.bytesWritten.webImages += [...images.values(), card].reduce((sum, image) => sum + image.bytes, 0);
+    remember(webKeyOf(photo), { kind: 'web', images: [...images.values()], card });
+  };
+
+  // 3. Originals checked, web images and press copies. A press copy waits until its original is
+  // known whole: exiftool stops on a truncated file with an error of its own, and a copy of a
+  // damaged one must not be published.
+  const verdicts = new Map<PackPhoto, { whole: Promise<boolean>; settle: (whole: boolean) => void }>();
+  for (const photo of needsCheck) {
+    let settle!: (whole: boolean) => void;
+    const whole = new Promise<boolean>((done) => (settle = done));
+    verdicts.set(photo, { whole, settle });
+  }
+  const webSet = new Set(needsWeb);
+  const readThrough = candidates.filter((photo) => webSet.has(photo) || verdicts.has(photo));
   const exiftool = needsPress.length > 0 ? new ExifTool({ maxProcs: availableParallelism() }) : undefined;
   try {
-    const encoding = timed('webImages', () => forEachLimited(needsWeb, encodingConcurrency(), async (photo) => {
-      const original = await readFile(photo.source);
-      const made = await encodeWebImages(original, specs, { maxPixels: options.maxPixels, label: relative(process.cwd(), photo.source) });
-      const hash = shortHash(webKeyOf(photo).slice(4));
-      const images = new Map<string, ImageFacts>();
-      let card: ImageFacts | undefined;
-      for (const variant of made) {
-        // The card is the one exact crop; a narrow original can give two ladder rungs one width.
-        const name = variant.spec.height ? `${photo.id}-card` : `${photo.id}-${variant.width}`;
-        const key = `media/img/${hash}/${name}.${extensions[variant.spec.format]}`;
-        const facts: ImageFacts = { key, bytes: variant.data.length, sha256: sha256(variant.data), width: variant.width, height: variant.height, format: variant.spec.format };
-        if (variant.spec.height) card = facts;
-        else if (images.has(key)) continue;
-        else images.set(key, facts);
-        await writeObject(objectPath(key), variant.data);
+    // The checks run with the web images, one photo per core: a check is a read-through like an encode.
+    const encoding = timed('webImages', async () => {
+      try {
+        await forEachLimited(readThrough, encodingConcurrency(), async (photo) => {
+          const label = relative(process.cwd(), photo.source);
+          const verdict = verdicts.get(photo);
+          try {
+            const original = await readFile(photo.source);
+            let learnt: OriginalFacts | undefined;
+            if (verdict) {
+              report.originalsChecked += 1;
+              learnt = await checkPictureData(original, label);
+              // The header of an original that was a pointer is read only now.
+              if (sources.get(photo.id)!.pointer && refuse(photo, photoSizeProblems(captionOf(photo), shownImage(photo), learnt, limits))) {
+                verdict.settle(false);
+                return;
+              }
+              // The decode that completes the check is the web-image encoder's, when it runs.
+              if (!webSet.has(photo)) await decodeForCheck(original, { maxPixels: options.maxPixels, label });
+            }
+            if (webSet.has(photo)) await makeWebImages(photo, original, label);
+            if (verdict && learnt) {
+              remember(originalKeyOf(photo), { kind: 'original', check: INTEGRITY_CHECK_VERSION, width: learnt.width, height: learnt.height });
+              verdict.settle(true);
+            }
+          } catch (error) {
+            verdict?.settle(false);
+            if (!(error instanceof DamagedImageError)) throw error;
+            refuse(photo, [damagedPhotoProblem(captionOf(photo), shownImage(photo), error.damage)]);
+          }
+        });
+      } finally {
+        // Photos the loop never reached (it stops at an unexpected error) hold no press copy back.
+        for (const verdict of verdicts.values()) verdict.settle(false);
       }
-      if (!card) throw new Error('Internal: the web image settings make no social card (a spec with a height)');
-      report.photosEncoded += 1;
-      report.imagesEncoded += images.size + 1;
-      report.bytesWritten.webImages += [...images.values(), card].reduce((sum, image) => sum + image.bytes, 0);
-      remember(webKeyOf(photo), { kind: 'web', images: [...images.values()], card });
-    }));
+    });
     const pressing = timed('pressCopies', () => forEachLimited(needsPress, availableParallelism(), async (photo) => {
+      if (!(await (verdicts.get(photo)?.whole ?? true))) return;
       const recordKey = pressKeyOf(photo);
       const key = `media/originals/${shortHash(recordKey.slice(6))}/${photo.id}.jpg`;
       const path = objectPath(key);
@@ -249,6 +354,11 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
     await Promise.all([encoding, pressing]);
   } finally {
     await exiftool?.end();
+  }
+  if (problems.length > 0) {
+    // What was made for the other photos is kept: the build after the fix makes only what is missing.
+    await saveLocalRecords();
+    throw new ContentError(problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
   }
   const record = <T extends StageRecord>(recordKey: string) => (records[recordKey] ?? usable(recordKey)) as T;
   for (const photo of photos) {
@@ -319,14 +429,12 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
   await markUsed(recordedKeys(records).map(objectPath), clock);
   const pruned = await pruneUnused(objectsDir, { now: clock, keepDays: options.cacheKeepDays });
   if (pruned.removed > 0) log(`removed ${pruned.removed} cached files no build used in ${options.cacheKeepDays} days (${(pruned.bytes / 1e6).toFixed(1)} MB)`);
-  // The local records keep what other branches' builds made here too, as long as its files are.
-  const kept = Object.entries({ ...localRecords, ...records }).filter(([, record]) => recordedKeys({ record }).every((key) => existsSync(objectPath(key))));
-  await writeJsonAtomically(join(cacheDir, RECORDS_FILE), Object.fromEntries(kept));
+  await saveLocalRecords();
   report.seconds = (performance.now() - started) / 1000;
   await writeJsonAtomically(join(cacheDir, MANIFEST_FILE), manifest);
   await writeJsonAtomically(join(cacheDir, REPORT_FILE), report);
   log(
-    `${report.photos} photos, ${report.packs} packs: encoded ${report.photosEncoded} photos (${report.imagesEncoded} images), ` +
+    `${report.photos} photos, ${report.packs} packs: checked ${report.originalsChecked} originals, encoded ${report.photosEncoded} photos (${report.imagesEncoded} images), ` +
       `built ${report.pressCopiesBuilt} press copies and ${report.zipsBuilt} ZIPs, fetched ${report.originalsFetched} originals ` +
       `(${(report.originalBytesFetched / 1e6).toFixed(1)} MB), downloaded ${report.downloadedFromStore} from the store, in ${report.seconds.toFixed(1)} s`,
   );
@@ -337,6 +445,7 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
 function recordedKeys(records: MediaRecords): string[] {
   return Object.values(records).flatMap((value) => {
     const record = value as StageRecord;
+    if (record.kind === 'original') return [];
     return record.kind === 'web' ? [...record.images, record.card].map((image) => image.key) : [record.key];
   });
 }

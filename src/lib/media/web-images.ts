@@ -13,6 +13,7 @@
  */
 import { availableParallelism } from 'node:os';
 import sharp, { type AvifOptions, type JpegOptions, type OutputInfo, type Sharp, type WebpOptions } from 'sharp';
+import { DamagedImageError, damageFromDecoder, decodeStrictly, isPixelLimitError } from './photo-integrity';
 
 export type WebImageFormat = 'avif' | 'webp' | 'jpeg';
 
@@ -127,20 +128,15 @@ export function encodingConcurrency(): number {
   return Math.max(1, Math.min(availableParallelism(), libuvThreads));
 }
 
-/** libjpeg warnings that cameras and phone apps are known to cause in files that decode fine. */
-const HARMLESS_JPEG_WARNINGS = [
-  // Padding between header segments; not before a restart marker or the end, where it means lost scan data.
-  /^Corrupt JPEG data: \d+ extraneous bytes before marker 0x(?:c[0-9a-f]|d[a-f]|e[0-9a-f]|f[0-9a-e])$/i,
-  /^Invalid SOS parameters for sequential JPEG$/i,
-];
-
 /**
  * Encodes `specs` from `original` (the bytes of a photo file) and returns one variant per spec,
  * in the same order. Specs that come out identical (two widths both capped at a narrow original's
  * width) are encoded once and share one Buffer; a `srcset` should list each width once.
  *
- * Throws an Error naming `options.label` when the file is damaged (truncated, or with corrupt
- * image data) or has more than `options.maxPixels` pixels.
+ * Throws a `DamagedImageError` naming `options.label` when libvips finds the file damaged (cut
+ * short, or with picture data libjpeg warns about), and an Error when it has more than
+ * `options.maxPixels` pixels. Damage libjpeg decodes without a warning is found by the walk in
+ * photo-integrity.ts, which the media stage runs before this on originals not yet checked.
  */
 export async function encodeWebImages(original: Buffer, specs: VariantSpec[], options: EncodeOptions): Promise<EncodedVariant[]> {
   for (const spec of specs) checkSpec(spec);
@@ -194,7 +190,8 @@ async function readHeader(image: Sharp, options: EncodeOptions): Promise<Size> {
   try {
     ({ autoOrient: upright } = await image.metadata());
   } catch (error) {
-    throw readError(error, options);
+    if (isPixelLimitError(error)) throw tooLarge(options, error);
+    throw new DamagedImageError(damageFromDecoder(error), options.label, { cause: error });
   }
   if (upright.width * upright.height > options.maxPixels) throw tooLarge(options);
   return upright;
@@ -226,22 +223,17 @@ function masterWidth(targets: Target[], original: Size): number {
 
 /**
  * The original, upright, in sRGB, at `width`, as raw pixels. Asking for the final width lets
- * libjpeg shrink on load (decode at 1/2, 1/4 or 1/8 scale) when it can.
+ * libjpeg shrink on load (decode at 1/2, 1/4 or 1/8 scale) when it can; it still reads all the
+ * picture data, so this decode is also the libvips half of the original's integrity check.
  */
 async function decodeMaster(image: Sharp, original: Buffer, width: number, options: EncodeOptions): Promise<RawMaster> {
-  const decode = (from: Sharp) => from.rotate().resize({ width }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
   try {
-    try {
-      // 'warning' is the only level that catches corrupt scan data ("premature end of data
-      // segment" is a libjpeg warning), but it also refuses harmless camera quirks...
-      return asMaster(await decode(image));
-    } catch (error) {
-      if (!onlyHarmlessWarnings(error)) throw error;
-      // ...which are let through at 'error', which still refuses a truncated file.
-      return asMaster(await decode(sharp(original, { failOn: 'error', limitInputPixels: options.maxPixels })));
-    }
+    return await decodeStrictly(original, { ...options, first: image }, async (from) =>
+      asMaster(await from.rotate().resize({ width }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true })),
+    );
   } catch (error) {
-    throw readError(error, options);
+    if (isPixelLimitError(error)) throw tooLarge(options, error);
+    throw error;
   }
 }
 
@@ -249,26 +241,9 @@ function asMaster({ data, info }: { data: Buffer; info: OutputInfo }): RawMaster
   return { data, info: { width: info.width, height: info.height, channels: info.channels } };
 }
 
-function onlyHarmlessWarnings(error: unknown): boolean {
-  const lines = errorMessage(error)
-    .split('\n')
-    .map((line) => line.replace(/^VipsJpeg:\s*/, '').trim())
-    .filter(Boolean);
-  return lines.length > 0 && lines.every((line) => HARMLESS_JPEG_WARNINGS.some((pattern) => pattern.test(line)));
-}
-
-function readError(error: unknown, options: EncodeOptions): Error {
-  const message = errorMessage(error);
-  if (/exceeds pixel limit/i.test(message)) return tooLarge(options, error);
-  const reason = message.replace(/^VipsJpeg:\s*/gm, '').split('\n')[0]?.trim() || 'unreadable';
-  return new Error(`${options.label}: the image file is damaged (${reason}); export it again from the photo software and replace the file.`, { cause: error });
-}
-
 function tooLarge({ label, maxPixels }: EncodeOptions, cause?: unknown): Error {
   return new Error(`${label}: the photo has more than ${maxPixels.toLocaleString('en')} pixels, the most the site accepts; export it smaller from the photo software.`, { cause });
 }
-
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function encodeVariant(master: RawMaster, format: WebImageFormat, target: Target) {
   let image = sharp(master.data, { raw: master.info });

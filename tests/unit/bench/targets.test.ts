@@ -11,6 +11,7 @@ const report = (overrides: Partial<MediaStageReport> = {}): MediaStageReport => 
   imagesEncoded: 0,
   pressCopiesBuilt: 0,
   zipsBuilt: 0,
+  originalsChecked: 0,
   originalsFetched: 0,
   originalBytesFetched: 0,
   downloadedFromStore: 0,
