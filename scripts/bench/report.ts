@@ -213,7 +213,7 @@ export function renderMarkdown(results: BenchResults): string {
     '| --- | --- | --- | --- | --- |',
     ...targets.map((target) => `| ${target.name} | ${target.issue} | ${target.goal} | ${target.value}${target.note ? ` (${target.note})` : ''} | ${verdict(target.met)} |`),
     '',
-    'Why a target is missed, and the levers tried: docs/decisions.md, “Build benchmark”. Figures move by up to ±30 % ' +
+    'Why a target is missed: docs/decisions/0060-benchmark-targets.md; the levers tried: bench/diary.md. Figures move by up to ±30 % ' +
       'between runs when other builds share the CPU (see the load average above).',
     '',
     '## Our site',

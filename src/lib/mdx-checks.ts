@@ -2,7 +2,8 @@
  * What a release body may hold. MDX is a programming language: an `import`, an `export` or a
  * `{…}` expression runs at build time with the build machine's files and environment at hand, and
  * its result is published. Release bodies are therefore Markdown plus the release components with
- * literal attributes, and nothing else; the reason is in docs/decisions.md ("What content may do").
+ * literal attributes, and nothing else; the reason is in
+ * docs/decisions/0013-mdx-is-text-not-code.md.
  */
 import { mdxToMdast } from 'satteri';
 import type { ContentProblem } from './content-errors';

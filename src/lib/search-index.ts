@@ -31,7 +31,7 @@ export interface SearchIndexReport {
  * language. Only listed pages are indexed: a page showing an untranslated original would put
  * Korean text in the English index. Runs after `astro build` has exited, not in one of its hooks:
  * Pagefind holds the whole index in memory (1.2 GB at 3,600 pages), and next to Astro's own 2.5 GB
- * that was the build's peak (docs/decisions.md, "Build benchmark").
+ * that was the build's peak (docs/decisions/0046-search-pagefind.md).
  */
 export async function writeSearchIndex(root: string): Promise<SearchIndexReport> {
   const started = performance.now();

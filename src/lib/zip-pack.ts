@@ -60,7 +60,8 @@ const MAX_ENTRY_BYTES = 0xfffffffe;
  * under its final name only when complete.
  *
  * The writer is zip-stream (archiver's ZIP engine): its CRC-32 is the fastest among ZIP writers
- * that also write ZIP64, which event packs of originals can need (docs/decisions.md, "Photo packs").
+ * that also write ZIP64, which event packs of originals can need
+ * (docs/decisions/0038-zip-writer-zip-stream.md).
  */
 export async function writeZip(destPath: string, entries: ZipEntry[], options: WriteZipOptions = {}): Promise<ZipResult> {
   const mtime = dosWallClock(options.modifiedAt ?? '1980-01-01T00:00:00');

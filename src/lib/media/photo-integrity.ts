@@ -2,7 +2,7 @@
  * Whether a photo's image file is whole: every byte of its picture there and readable, so that
  * what the site and the press packs hand out is the photo, not a grey band or noise.
  *
- * Two checks, because neither alone is enough (measured: docs/decisions-drafts/photo-integrity.md):
+ * Two checks, because neither alone is enough (measured: docs/decisions/0063-photos-are-whole.md):
  *
  * - libvips (through sharp) decodes the picture. It stops on a file cut short, but libjpeg only
  *   warns about damaged picture data, libvips looks for warnings only before each strip of rows

@@ -30,7 +30,7 @@ const MiB = 1024 * 1024;
 /**
  * Objects up to this size go up in one PutObject from memory, which the SDK can retry as is and
  * which carries a Content-MD5 the service checks; larger ones go up in parts. The figures behind
- * these three numbers: docs/decisions.md, "Media store".
+ * these three numbers: docs/decisions/0027-upload-sizes-and-concurrency.md.
  */
 export const MULTIPART_THRESHOLD = 16 * MiB;
 /** Part size of multipart uploads (S3's minimum is 5 MiB). */
