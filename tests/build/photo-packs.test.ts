@@ -5,28 +5,141 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExifTool } from 'exiftool-vendored';
 import { XMLParser } from 'fast-xml-parser';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { locales, type LocaleCode } from '../../src/i18n/locales';
-import { useTranslations } from '../../src/i18n/ui';
-import { formatMegabytes, photoCountText } from '../../src/lib/packs/download-links';
-import { jpegImageData } from '../../src/lib/photo-metadata';
-import { framePositions } from '../../src/schemas/vocabulary';
 import { projectRoot } from '../helpers/build-site';
 import { loadPage } from '../helpers/html';
 import { parseSums, readZip, type ZipFileEntry } from '../helpers/zip';
+
+// What the packs and pages must say is derived here from the content files (their YAML parsed in
+// this file) and from the wording below, written out; no expectation is computed with the code
+// that writes the packs or the pages, so a pack or page that says something else fails.
 
 const siteDir = inject('siteDir');
 const site = 'https://press.sdf.example.org';
 const slug = 'scse-2023-taipei';
 const releaseDir = join(projectRoot, 'content/releases', slug);
-const release = parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(releaseDir, 'ko.mdx'), 'utf8'))![1]!);
+
+type Code = 'ko' | 'en' | 'zh-Hant';
+const codes: Code[] = ['ko', 'en', 'zh-Hant'];
+const locales: Array<{ code: Code; path: string }> = [
+  { code: 'ko', path: 'ko' },
+  { code: 'en', path: 'en' },
+  { code: 'zh-Hant', path: 'zh-hant' },
+];
+const pathOf = (code: Code) => locales.find((locale) => locale.code === code)!.path;
+
+// Content YAML is read as written, untyped (`any`).
+const mdxFile = (code: Code) => join(releaseDir, `${pathOf(code)}.mdx`);
+const frontmatter = (code: Code): any => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(mdxFile(code), 'utf8'))![1]!);
+const mdxBody = (code: Code) => readFileSync(mdxFile(code), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+const release = frontmatter('ko');
 const photoIds: string[] = release.photos;
-const yamlOf = (path: string) => parseYaml(readFileSync(join(projectRoot, 'content', path), 'utf8'));
+const yamlOf = (path: string): any => parseYaml(readFileSync(join(projectRoot, 'content', path), 'utf8'));
 const photoYaml = (id: string) => yamlOf(`releases/${slug}/photos/${id}.yaml`);
+const event = yamlOf(`events/${release.event}.yaml`);
+
+/** The positions a person may have in a frame, left to right (the schema's vocabulary). */
+const leftToRight = ['far-left', 'second-from-left', 'left', 'centre-left', 'centre', 'centre-right', 'right', 'second-from-right', 'far-right'];
+const shownLeftToRight = (photo: any): Array<{ person: string; position: string }> =>
+  [...photo.people].sort((a, b) => leftToRight.indexOf(a.position) - leftToRight.indexOf(b.position));
+const personName = (id: string, code: Code): string => yamlOf(`people/${id}.yaml`).name[code];
+const distinct = <T>(items: T[]) => [...new Set(items)];
+
+/** The words of each language a journalist reads in the packs and next to the download links. */
+const words = {
+  ko: {
+    file: '파일', caption: '사진 설명', credit: '출처', people: '사진 속 인물', date: '촬영일', place: '촬영 장소', separator: ': ', list: ', ',
+    personAt: (name: string, position: string) => `${name} (${position})`,
+    placeText: (city: string, country: string) => `${country} ${city}`,
+    countries: { TW: '대만' } as Record<string, string>,
+    day: (year: number, month: number, day: number) => `${year}년 ${month}월 ${day}일`,
+    positions: { 'far-left': '가장 왼쪽', 'second-from-left': '왼쪽에서 두 번째', left: '왼쪽', 'centre-left': '가운데 왼쪽', centre: '가운데', 'centre-right': '가운데 오른쪽', right: '오른쪽', 'second-from-right': '오른쪽에서 두 번째', 'far-right': '가장 오른쪽' } as Record<string, string>,
+    photoCount: (count: number) => `사진 ${count}장`,
+    size: (megabytes: string) => `${megabytes}MB`,
+    originalDetails: (width: number, height: number, size: string) => `JPEG, ${width}×${height}픽셀, ${size}`,
+    creditLine: '출처 표기: ', releaseTitle: '보도자료 사진: ', eventTitle: '행사 사진: ', terms: '이용 조건: ', contact: '문의: ', files: '파일 안내:',
+    photoCredit: '사진', published: '발표: ', byline: '작성: ', online: '온라인 원문: ', usageTerms: '사진 이용 조건',
+  },
+  en: {
+    file: 'File', caption: 'Caption', credit: 'Credit', people: 'People shown', date: 'Date taken', place: 'Place', separator: ': ', list: ', ',
+    personAt: (name: string, position: string) => `${name} (${position})`,
+    placeText: (city: string, country: string) => `${city}, ${country}`,
+    countries: { TW: 'Taiwan' } as Record<string, string>,
+    day: (year: number, month: number, day: number) =>
+      `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} ${day}, ${year}`,
+    positions: { 'far-left': 'far left', 'second-from-left': 'second from left', left: 'left', 'centre-left': 'centre left', centre: 'centre', 'centre-right': 'centre right', right: 'right', 'second-from-right': 'second from right', 'far-right': 'far right' } as Record<string, string>,
+    photoCount: (count: number) => (count === 1 ? '1 photo' : `${count} photos`),
+    size: (megabytes: string) => `${megabytes} MB`,
+    originalDetails: (width: number, height: number, size: string) => `JPEG, ${width} × ${height} px, ${size}`,
+    creditLine: 'Credit line: ', releaseTitle: 'Photos of the press release: ', eventTitle: 'Event photos: ', terms: 'Usage terms: ', contact: 'Press contact: ', files: 'Files:',
+    photoCredit: 'Photo', published: 'Published: ', byline: 'By: ', online: 'Online: ', usageTerms: 'Photo usage terms',
+  },
+  'zh-Hant': {
+    file: '檔案', caption: '圖說', credit: '來源', people: '照片人物', date: '拍攝日期', place: '拍攝地點', separator: '：', list: '、',
+    personAt: (name: string, position: string) => `${name}（${position}）`,
+    placeText: (city: string, country: string) => `${country}${city}`,
+    countries: { TW: '台灣' } as Record<string, string>,
+    day: (year: number, month: number, day: number) => `${year}年${month}月${day}日`,
+    positions: { 'far-left': '最左', 'second-from-left': '左二', left: '左', 'centre-left': '中間偏左', centre: '中', 'centre-right': '中間偏右', right: '右', 'second-from-right': '右二', 'far-right': '最右' } as Record<string, string>,
+    photoCount: (count: number) => `${count} 張照片`,
+    size: (megabytes: string) => `${megabytes} MB`,
+    originalDetails: (width: number, height: number, size: string) => `JPEG，${width}×${height}像素，${size}`,
+    creditLine: '來源標示：', releaseTitle: '新聞稿照片：', eventTitle: '活動照片：', terms: '使用條款：', contact: '聯絡窗口：', files: '檔案說明：',
+    photoCredit: '攝影', published: '發布: ', byline: '撰稿: ', online: '線上全文：', usageTerms: '照片使用條款',
+  },
+} satisfies Record<Code, unknown>;
+
+/** Megabytes as 10^6 bytes with one decimal, in the language's notation. */
+const sizeText = (bytes: number, code: Code) => words[code].size((bytes / 1_000_000).toFixed(1));
+/** `2023-03-29` as the language writes a day. */
+const dayText = (isoDay: string, code: Code) => {
+  const [year, month, day] = isoDay.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return words[code].day(year, month, day);
+};
+/** The credit line printed with the release's photos: each distinct credit once, in photo order. */
+const creditsOf = (code: Code) => distinct(photoIds.map((id) => photoYaml(id).credit[code] as string)).join(words[code].list);
+const contactLine = [release.contact.name, release.contact.email, release.contact.phone].join(' · ');
 const committed = (id: string) => readFileSync(join(releaseDir, 'photos', `${id}.jpg`));
 const releasePack = join(siteDir, 'packs/releases', `${slug}.zip`);
 const eventPack = join(siteDir, 'packs/events/scse-2023.zip');
+
+/**
+ * A JPEG's picture as a decoder sees it, read here without the project's own JPEG code: the
+ * segments that are not metadata (quantization and Huffman tables, the frame header, restart
+ * interval, scan headers) and the compressed scan data, in file order. APPn and COM segments,
+ * where metadata lives, are left out. Also the frame's size.
+ */
+function jpegPicture(buffer: Buffer): { picture: Buffer; width: number; height: number } {
+  expect([...buffer.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+  const kept: Buffer[] = [];
+  let size: { width: number; height: number } | undefined;
+  let at = 2;
+  while (at < buffer.length) {
+    expect(buffer[at], `marker at ${at}`).toBe(0xff);
+    const marker = buffer[at + 1]!;
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    }
+    const length = buffer.readUInt16BE(at + 2);
+    const segment = buffer.subarray(at, at + 2 + length);
+    // Start of frame: C0–CF but DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) size = { height: buffer.readUInt16BE(at + 5), width: buffer.readUInt16BE(at + 7) };
+    if (marker === 0xda) {
+      // The scan header and everything after it, up to and including the end-of-image marker.
+      const end = buffer.lastIndexOf(Buffer.from([0xff, 0xd9]));
+      expect(end, 'end-of-image marker').toBeGreaterThan(at);
+      kept.push(buffer.subarray(at, end + 2));
+      break;
+    }
+    if (!((marker >= 0xe0 && marker <= 0xef) || marker === 0xfe)) kept.push(segment);
+    at += 2 + length;
+  }
+  expect(size, 'frame header').toBeDefined();
+  return { picture: Buffer.concat(kept), ...size! };
+}
 
 const exiftool = new ExifTool();
 let scratch: string;
@@ -97,14 +210,117 @@ describe('the release pack', () => {
     for (const id of photoIds) {
       const packed = entry(releaseEntries, `${id}.jpg`).data;
       expect(packed.equals(committed(id)), id).toBe(false);
-      expect(jpegImageData(packed).equals(jpegImageData(committed(id))), id).toBe(true);
+      const [inPack, original] = [jpegPicture(packed), jpegPicture(committed(id))];
+      // Tables, frame and scans: far more than a few bytes, and the same bytes.
+      expect(inPack.picture.length, id).toBeGreaterThan(100_000);
+      expect(inPack.picture.equals(original.picture), id).toBe(true);
     }
   });
 
-  it('writes the CSV as UTF-8 with a byte-order mark', () => {
+  it('writes the CSV as UTF-8 with a byte-order mark and CRLF line ends, one row per photo with every language', () => {
     const csv = entry(releaseEntries, 'captions.csv').data;
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.toString('utf8')).toContain(photoYaml(photoIds[0]!).caption['zh-Hant']);
+    const text = csv.toString('utf8').slice(1);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(/[^\r]\n/.test(text)).toBe(false);
+    const [header, ...rows] = parseCsv(text) as string[][];
+    expect(header).toEqual([
+      'file', 'caption_ko', 'caption_en', 'caption_zh-Hant', 'alt_ko', 'alt_en', 'alt_zh-Hant',
+      'creator', 'credit', 'copyright', 'usage_terms', 'people', 'date', 'city', 'country', 'country_code', 'keywords',
+    ]);
+    expect(rows).toEqual(
+      photoIds.map((id) => {
+        const photo = photoYaml(id);
+        const shown = shownLeftToRight(photo);
+        const organizations = distinct(shown.map((person) => yamlOf(`people/${person.person}.yaml`).affiliations[0].organization as string));
+        return [
+          `${id}.jpg`,
+          ...codes.map((code) => photo.caption[code]),
+          ...codes.map((code) => photo.alt[code]),
+          photo.creator,
+          photo.credit.en,
+          photo.copyright,
+          `${site}/ko/usage-terms/`,
+          shown.map((person) => personName(person.person, 'en')).join('; '),
+          photo.taken ?? '',
+          photo.place.city.en,
+          words.en.countries[photo.place.country],
+          photo.place.country,
+          [yamlOf(`events/${photo.event}.yaml`).shortName.en, ...organizations.map((id) => yamlOf(`organizations/${id}.yaml`).name.en)].join('; '),
+        ];
+      }),
+    );
+  });
+
+  it.each(codes)('writes the %s caption sheet from the caption files, photo by photo', (code) => {
+    const w = words[code];
+    const sheet = photoIds
+      .map((id) => {
+        const photo = photoYaml(id);
+        if (photo.taken !== undefined) expect(photo.taken, id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        const rows: Array<[string, string]> = [
+          [w.file, `${id}.jpg`],
+          [w.caption, photo.caption[code]],
+          [w.credit, photo.credit[code]],
+          [w.people, shownLeftToRight(photo).map((person) => w.personAt(personName(person.person, code), w.positions[person.position]!)).join(w.list)],
+          ...(photo.taken ? [[w.date, dayText(photo.taken, code)] as [string, string]] : []),
+          [w.place, w.placeText(photo.place.city[code], w.countries[photo.place.country]!)],
+        ];
+        return rows.map(([label, value]) => `${label}${w.separator}${value}\n`).join('');
+      })
+      .join('\n');
+    expect(entry(releaseEntries, `captions-${code}.txt`).data.toString('utf8')).toBe(sheet);
+  });
+
+  it('writes a README in every language, the original first, with title, credit line, usage terms, contact and the files', () => {
+    const sections = entry(releaseEntries, 'README.txt').data.toString('utf8').split('\n----------------------------------------\n\n');
+    expect(sections).toHaveLength(3);
+    codes.forEach((code, index) => {
+      const w = words[code];
+      const lines = sections[index]!.split('\n');
+      expect(lines[0], code).toBe(`${w.releaseTitle}${frontmatter(code).title}`);
+      expect(lines, code).toContain(`${w.creditLine}${creditsOf(code)}`);
+      expect(lines, code).toContain(`${w.terms}${site}/${pathOf(code)}/usage-terms/`);
+      expect(lines, code).toContain(`${w.contact}${contactLine}`);
+      const files = lines.slice(lines.indexOf(w.files) + 1).filter((line) => line.startsWith('  '));
+      expect(files.map((line) => line.trim().split(w.separator)[0]), code).toEqual([
+        '*.jpg',
+        'captions-ko.txt, captions-en.txt, captions-zh-Hant.txt',
+        'captions.csv',
+        'release-ko.md, release-en.md, release-zh-Hant.md',
+        'SHA256SUMS',
+      ]);
+    });
+  });
+
+  it.each(codes)('writes the %s release text as Markdown: title, subtitle, date and byline, body with its photos, contact and address', (code) => {
+    const w = words[code];
+    const front = frontmatter(code);
+    const text = entry(releaseEntries, `release-${code}.md`).data.toString('utf8');
+    // The content's titles hold no Markdown character, so they appear exactly as written.
+    for (const plain of [front.title, front.subtitle, front.byline]) expect(plain).not.toMatch(/[\\`*_[\]<>~&#|]/);
+    const lines = text.split('\n');
+    expect(lines.slice(0, 4)).toEqual([`# ${front.title}`, '', `**${front.subtitle}**`, '']);
+    expect(lines[4]!.startsWith(w.published)).toBe(true);
+    expect(lines[4]).toContain(dayText(release.date, code));
+    expect(lines[4]!.endsWith(` · ${w.byline}${front.byline}`)).toBe(true);
+    // Every paragraph of prose in the MDX body is in the text as written; no MDX is left.
+    const body = mdxBody(code);
+    const prose = body.split(/\n{2,}/).map((block) => block.trim()).filter((block) => block && !block.startsWith('<') && !block.startsWith('[^') && !block.startsWith('|'));
+    expect(prose.length).toBeGreaterThan(5);
+    for (const block of prose) expect(text, block.slice(0, 40)).toContain(block);
+    expect(text).not.toMatch(/<Photo|^(import|export) /m);
+    // Each <Photo> where the author put it: the image beside the text in the ZIP, then caption and credit.
+    const placed = [...body.matchAll(/<Photo id="([^"]+)" \/>/g)].map((match) => match[1]!);
+    expect(placed).toEqual(photoIds);
+    const positions = placed.map((id) => {
+      const photo = photoYaml(id);
+      const figure = `![${photo.alt[code]}](${id}.jpg)\n\n${photo.caption[code]} (${w.photoCredit}: ${photo.credit[code]})`;
+      expect(text, id).toContain(figure);
+      return text.indexOf(figure);
+    });
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(text.endsWith(`\n\n---\n\n${w.contact}${contactLine}\n\n${w.online}${site}/${pathOf(code)}/releases/${slug}/\n`)).toBe(true);
   });
 });
 
@@ -145,11 +361,8 @@ describe.each(photoIds.map((id) => [id]))('the press copy of %s', (id) => {
   });
 
   it('names the people shown in English, left to right, and the place without coordinates', () => {
-    const shown = [...yaml.people].sort(
-      (a: { position: string }, b: { position: string }) => framePositions.indexOf(a.position as never) - framePositions.indexOf(b.position as never),
-    );
-    expect(tag(tags(), 'XMP-iptcExt:PersonInImage')).toEqual(shown.map((person: { person: string }) => yamlOf(`people/${person.person}.yaml`).name.en));
-    expect(tag(tags(), 'XMP-iptcExt:LocationShown')).toEqual([{ City: yaml.place.city.en, CountryName: 'Taiwan', CountryCode: yaml.place.country }]);
+    expect(tag(tags(), 'XMP-iptcExt:PersonInImage')).toEqual(shownLeftToRight(yaml).map((person) => personName(person.person, 'en')));
+    expect(tag(tags(), 'XMP-iptcExt:LocationShown')).toEqual([{ City: yaml.place.city.en, CountryName: words.en.countries[yaml.place.country], CountryCode: yaml.place.country }]);
     expect(tag(tags(), 'XMP-dc:Subject')).toContain(yamlOf('events/scse-2023.yaml').shortName.en);
   });
 
@@ -182,6 +395,19 @@ describe('the event pack of scse-2023', () => {
     expect(eventEntries.map((item) => item.name).filter((name) => name.endsWith('.md'))).toEqual(
       ['en', 'ko', 'zh-Hant'].map((locale) => `release-${slug}-${locale}.md`),
     );
+    for (const code of codes) {
+      expect(entry(eventEntries, `release-${slug}-${code}.md`).data.equals(entry(releaseEntries, `release-${code}.md`).data), code).toBe(true);
+      expect(entry(eventEntries, `captions-${code}.txt`).data.equals(entry(releaseEntries, `captions-${code}.txt`).data), code).toBe(true);
+    }
+  });
+
+  it('has a README titled with the event’s name in every language, listing the release texts by slug', () => {
+    const sections = entry(eventEntries, 'README.txt').data.toString('utf8').split('\n----------------------------------------\n\n');
+    expect(sections.map((section) => section.split('\n')[0])).toEqual(codes.map((code) => `${words[code].eventTitle}${event.name[code]}`));
+    codes.forEach((code, index) => {
+      expect(sections[index], code).toContain(`  release-${slug}-ko.md, release-${slug}-en.md, release-${slug}-zh-Hant.md${words[code].separator}`);
+      expect(sections[index]!.split('\n'), code).toContain(`${words[code].creditLine}${creditsOf(code)}`);
+    });
   });
 });
 
@@ -193,15 +419,14 @@ function downloads(page: string): Array<{ href: string; download?: string; text:
     .map((link) => ({ href: $(link).attr('href')!, download: $(link).attr('download'), text: $(link).parent().text() }));
 }
 
-const expectPackLink = (page: string, href: string, locale: LocaleCode) => {
+const expectPackLink = (page: string, href: string, code: Code) => {
   const $ = loadPage(siteDir, page);
   const link = $(`.photo-pack a[href="${href}"]`);
   expect(link.attr('download'), page).toBe(href.split('/').at(-1));
   const details = link.parent().find('.meta').text();
-  const t = useTranslations(locale);
-  expect(details).toContain(formatMegabytes(statSync(join(siteDir, href)).size, locale));
-  expect(details).toContain(photoCountText(4, locale));
-  expect(details).toContain(t('pack.creditLine', { credit: photoYaml(photoIds[0]!).credit[locale] }));
+  expect(details).toContain(sizeText(statSync(join(siteDir, href)).size, code));
+  expect(details).toContain(words[code].photoCount(photoIds.length));
+  expect(details).toContain(`${words[code].creditLine}${creditsOf(code)}`);
 };
 
 describe.each(locales)('pages in $code', (locale) => {
@@ -247,10 +472,9 @@ describe.each(locales)('pages in $code', (locale) => {
       expect($(card).find('.credit').text()).toContain(yaml.credit[locale.code]);
       const original = $(card).find(`a[href="/photos/originals/${id}.jpg"]`);
       expect(original.attr('download')).toBe(`${id}.jpg`);
-      const details = original.parent().text();
-      expect(details).toContain('4000');
-      expect(details).toContain('2667');
-      expect(details).toContain(formatMegabytes(statSync(join(siteDir, 'photos/originals', `${id}.jpg`)).size, locale.code));
+      const { width, height } = jpegPicture(committed(id));
+      const bytes = statSync(join(siteDir, 'photos/originals', `${id}.jpg`)).size;
+      expect(original.parent().text()).toContain(words[locale.code].originalDetails(width, height, sizeText(bytes, locale.code)));
     });
     const hrefs = downloads(`/${locale.path}/photos/`).map((link) => link.href);
     expect(hrefs).toContain(`/packs/releases/${slug}.zip`);
@@ -260,7 +484,7 @@ describe.each(locales)('pages in $code', (locale) => {
   it('have a usage-terms page in the language', () => {
     const $ = loadPage(siteDir, `/${locale.path}/usage-terms/`);
     expect($('html').attr('lang')).toBe(locale.code);
-    expect($('h1').text()).toBe(useTranslations(locale.code)('usageTerms.title'));
+    expect($('h1').text()).toBe(words[locale.code].usageTerms);
   });
 });
 
