@@ -32,7 +32,7 @@ export default defineConfig({
   // every build. Releases show no code; a rare code block stays a plain <pre><code>.
   markdown: { syntaxHighlight: false },
   // Photos never pass through Astro: the media stage (src/lib/media/) makes them before the build.
-  // Unchanged pages are copied from the cache (cacheKey from src/lib/cache-key.ts).
+  // Unchanged pages are copied from the cache (cacheKey from src/lib/view/page-cache-key.ts).
   experimental: { incrementalBuild: true },
   vite: {
     build: {

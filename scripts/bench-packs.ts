@@ -14,8 +14,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { closeExiftool, writePressCopy, type PhotoMetadata } from '../src/lib/photo-metadata.ts';
-import { sha256File, writeZip } from '../src/lib/zip-pack.ts';
+import { closeExiftool, writePressCopy, type PhotoMetadata } from '../src/lib/packs/press-copy.ts';
+import { sha256File, writeZip } from '../src/lib/packs/zip-writer.ts';
 
 const copies = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 3);

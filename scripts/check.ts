@@ -3,14 +3,14 @@
  * the first failure (later steps need a built site); a short summary ends the output, and the exit
  * code is non-zero when anything failed.
  */
-import { buildNow } from '../src/lib/clock';
-import { ContentError, formatProblems } from '../src/lib/content-errors';
-import { checkSiteContent } from '../src/lib/content-reader';
+import { buildNow } from '../src/lib/content/clock';
+import { ContentError, formatProblems } from '../src/lib/content/problems';
+import { checkSiteContent } from '../src/lib/content/reader';
 import { contentDir } from '../src/lib/paths';
 import { authorLanguage } from '../src/settings';
 import { siteConfig } from '../src/site.config';
 import { buildAtomically, stoppedMessage } from './lib/atomic-output';
-import { builtPagePaths } from '../src/lib/built-files';
+import { builtPagePaths } from '../src/lib/after-build/built-files';
 import { checkLinks } from './lib/link-check';
 import { buildSite } from './lib/site-build';
 import { serveSite } from './lib/static-server';

@@ -32,7 +32,7 @@ import sharp from 'sharp';
 import { parse } from 'yaml';
 import { exiftool } from 'exiftool-vendored';
 import type { WriteTags } from 'exiftool-vendored';
-import { photoFiles, photoIdOf } from '../src/lib/content-files.ts';
+import { photoFiles, photoIdOf } from '../src/lib/content/files.ts';
 
 const WIDTH = 4000;
 const HEIGHT = 2667;

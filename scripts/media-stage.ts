@@ -7,9 +7,9 @@
  * `--drafts` (used by `npm run dev`) includes drafts, as the dev server shows them.
  */
 import { resolve } from 'node:path';
-import { ContentError, formatProblems } from '../src/lib/content-errors';
-import { checkSiteContent } from '../src/lib/content-reader';
-import { buildNow } from '../src/lib/clock';
+import { ContentError, formatProblems } from '../src/lib/content/problems';
+import { checkSiteContent } from '../src/lib/content/reader';
+import { buildNow } from '../src/lib/content/clock';
 import { contentDir } from '../src/lib/paths';
 import { openMediaStore } from '../src/lib/media/open-store';
 import { placeLocalMedia, readManifest } from '../src/lib/media/site-media';

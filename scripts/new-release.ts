@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prompts from '@clack/prompts';
 import { contentDir } from '../src/lib/paths';
-import { answerProblems, nextSteps, releaseFiles, releaseLanguages, splitLanguages, type ReleaseAnswers } from '../src/lib/scaffold';
+import { answerProblems, nextSteps, releaseFiles, releaseLanguages, splitLanguages, type ReleaseAnswers } from '../src/lib/content/scaffold';
 import { defaultLocale, localeByCode, locales } from '../src/i18n/locales';
 import { categories } from '../src/schemas/vocabulary';
 

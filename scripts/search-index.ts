@@ -1,8 +1,8 @@
 /**
  * `tsx scripts/search-index.ts <site folder>`: writes the search index of a built site. Run by
- * the build (scripts/lib/site-build.ts) once `astro build` has exited; see src/lib/search-index.ts.
+ * the build (scripts/lib/site-build.ts) once `astro build` has exited; see src/lib/after-build/search-index.ts.
  */
-import { writeSearchIndex } from '../src/lib/search-index';
+import { writeSearchIndex } from '../src/lib/after-build/search-index';
 
 const root = process.argv[2];
 if (!root) {

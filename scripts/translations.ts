@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLocale, localeByCode, localeByPath } from '../src/i18n/locales';
 import { contentDir } from '../src/lib/paths';
-import { releaseTranslations, textMarkedCurrent, type TranslationStatus } from '../src/lib/translation-status';
+import { releaseTranslations, textMarkedCurrent, type TranslationStatus } from '../src/lib/content/translation-status';
 
 const { values } = parseArgs({ options: { 'mark-current': { type: 'string', multiple: true }, json: { type: 'boolean' } } });
 const releasesDir = join(contentDir, 'releases');

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from './schemas/collections';
 import { contentDir } from './lib/paths';
-import { PHOTO_FILES, photoIdOf } from './lib/content-files';
+import { PHOTO_FILES, photoIdOf } from './lib/content/files';
 
 /**
  * Collections read from the top-level `content/` folder (or `PRESS_CONTENT_DIR`, which tests use to

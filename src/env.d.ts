@@ -7,8 +7,8 @@ declare namespace App {
       locale: import('./i18n/locales').LocaleCode;
       /** Language the body text is written in. */
       textLocale: import('./i18n/locales').LocaleCode;
-      photos: import('./lib/content').PhotoEntry[];
-      people: Map<string, import('./lib/content').PersonEntry>;
+      photos: import('./lib/content/site-content').PhotoEntry[];
+      people: Map<string, import('./lib/content/site-content').PersonEntry>;
       /** The MDX file being rendered, for error messages. */
       file: string;
     };

@@ -38,7 +38,7 @@ export interface ProfileSummary {
   topModules: SelfTime[];
 }
 
-/** The module a frame belongs to: `astro`, `@astrojs/mdx`, `src/lib/content.ts`, `node:internal`… */
+/** The module a frame belongs to: `astro`, `@astrojs/mdx`, `src/lib/content/site-content.ts`, `node:internal`… */
 export function moduleOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native or builtin)';
   if (url.startsWith('node:')) return 'node:internal';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { hostHeaders, hostRedirects } from '../lib/host-headers';
+import { hostHeaders, hostRedirects } from '../lib/after-build/host-headers';
 import { mediaSettings } from '../settings';
 
 /**

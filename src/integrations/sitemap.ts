@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import sitemap, { type SitemapItem } from '@astrojs/sitemap';
-import { isListed, readPageHead } from '../lib/built-page';
+import { isListed, readPageHead } from '../lib/after-build/built-page';
 
 /** The HTML file the build wrote for a page URL, if it is a page. */
 export function builtFileOf(root: string, url: string): string | undefined {

@@ -21,7 +21,7 @@ const dayOf = (local: string) => local.slice(0, 10);
  * One language version of a press release (`content/releases/<slug>/<lang>.mdx`).
  * The original-language file carries the facts shared by all versions (date, event, photos…);
  * a translation may leave them out and inherits them, but may not contradict them
- * (checked in `src/lib/content.ts`, which knows which file is the original).
+ * (checked in `src/lib/content/site-content.ts`, which knows which file is the original).
  */
 export const releaseSchema = fields({
   /** Headline in this file's language. */

@@ -14,7 +14,7 @@ export interface Reference<C extends CollectionName = CollectionName> {
  * A reference to another entry by id, parsed to `{ id, collection }` as Astro's `reference()`
  * stores it. Ours rather than Astro's so that the same schemas load outside Astro (the media
  * stage reads the content in a process of its own); existence is checked later, with all
- * collections at hand (src/lib/content-checks.ts).
+ * collections at hand (src/lib/content/reference-checks.ts).
  */
 export function reference<C extends CollectionName>(collection: C) {
   return z.unknown().transform((value, ctx): Reference<C> => {

@@ -1,6 +1,6 @@
 /**
  * Building blocks the content schemas share. Each rule a value can break is reported as a custom
- * issue whose `params.rule` names it; `src/lib/schema-problems.ts` words every issue for the author
+ * issue whose `params.rule` names it; `src/lib/content/schema-problems.ts` words every issue for the author
  * (in Korean or English), so the schemas say what is valid and nothing about how to say it.
  */
 import { z } from 'astro/zod';

@@ -3,7 +3,7 @@
  * /pagefind/, written by the build) defines `PagefindUI`; it is deferred, so it has run by
  * DOMContentLoaded. Queries pass through `searchQuery`, which strips Korean particles.
  */
-import { searchQuery } from '../lib/search-terms';
+import { searchQuery } from '../lib/after-build/search-terms';
 
 declare global {
   interface Window {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeZip } from '../../src/lib/zip-pack';
+import { writeZip } from '../../src/lib/packs/zip-writer';
 import { downloadZip } from '../helpers/browser';
 import { useBrowserSession } from '../helpers/served-pages';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { paths } from '../../src/lib/urls';
+import { paths } from '../../src/lib/view/urls';
 import { runAxe } from '../helpers/axe';
 import { checkHtml } from '../helpers/html-check';
 import { checkLinks } from '../../scripts/lib/link-check';

@@ -2,7 +2,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { checkHtml } from '../helpers/html-check';
 import { useServedSite } from '../helpers/served-pages';
 import { samplePages } from './page-types';
-import { builtPagePaths } from '../../src/lib/built-files';
+import { builtPagePaths } from '../../src/lib/after-build/built-files';
 
 describe('the Nu Html Checker (vnu.jar)', () => {
   const session = useServedSite();

@@ -1,6 +1,6 @@
 import { describe, expect, inject, test } from 'vitest';
 import { locales } from '../../src/i18n/locales';
-import { paths } from '../../src/lib/urls';
+import { paths } from '../../src/lib/view/urls';
 import { lighthouseCategories, runLighthouse } from '../helpers/lighthouse';
 import { useServedSite } from '../helpers/served-pages';
 import { sampleIds } from './page-types';

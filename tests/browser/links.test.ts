@@ -1,7 +1,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import { checkLinks } from '../../scripts/lib/link-check';
 import { useServedSite } from '../helpers/served-pages';
-import { builtPagePaths } from '../../src/lib/built-files';
+import { builtPagePaths } from '../../src/lib/after-build/built-files';
 
 describe('linkinator over the served site', () => {
   const session = useServedSite();

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { locales, localeByCode, type Locale } from '../../src/i18n/locales';
 import { uiStrings, useTranslations } from '../../src/i18n/ui';
-import { paths } from '../../src/lib/urls';
+import { paths } from '../../src/lib/view/urls';
 import { projectRoot } from '../helpers/build-site';
 import { tabThrough } from '../helpers/browser';
 import { useBrowserSession } from '../helpers/served-pages';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { useBrowserSession } from '../helpers/served-pages';
 import { pageLabel, pageTypeOf, samplePages } from './page-types';
-import { builtPagePaths } from '../../src/lib/built-files';
+import { builtPagePaths } from '../../src/lib/after-build/built-files';
 
 const siteDir = inject('siteDir');
 const built = builtPagePaths(siteDir);

@@ -1,6 +1,6 @@
 import { locales, type LocaleCode } from '../../src/i18n/locales';
-import { paths } from '../../src/lib/urls';
-import { TRANSLATION_STATUS_PATH } from '../../src/lib/routes/translation-status';
+import { paths } from '../../src/lib/view/urls';
+import { TRANSLATION_STATUS_PATH } from '../../src/lib/routes/translation-report';
 
 /**
  * Every kind of page the site builds, in one list: each gate (keyboard, axe, the HTML checker,

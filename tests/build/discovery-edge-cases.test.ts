@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales } from '../../src/i18n/locales';
-import { htmlFiles } from '../../src/lib/built-files';
+import { htmlFiles } from '../../src/lib/after-build/built-files';
 import { buildSite, contentCopy, projectRoot, type BuildResult } from '../helpers/build-site';
 import { jsonLdBlocks, loadPage } from '../helpers/html';
 import { assertWellFormedXml } from '../helpers/xml';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { locales } from '../../src/i18n/locales';
-import { tagSlug } from '../../src/lib/tags';
+import { tagSlug } from '../../src/lib/view/tags';
 import { alternates, loadPage } from '../helpers/html';
 import { projectRoot } from '../helpers/build-site';
 

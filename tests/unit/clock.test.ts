@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNow } from '../../src/lib/clock';
+import { buildNow } from '../../src/lib/content/clock';
 
 describe('buildNow', () => {
   it('is pinned by PRESS_NOW, offset honoured', () => {

@@ -2,8 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContentError, type ContentProblem } from '../../src/lib/content-errors';
-import { checkSiteContent, readContent, readSiteContent } from '../../src/lib/content-reader';
+import { ContentError, type ContentProblem } from '../../src/lib/content/problems';
+import { checkSiteContent, readContent, readSiteContent } from '../../src/lib/content/reader';
 
 const sampleContent = new URL('../../content', import.meta.url).pathname;
 const visibility = { now: new Date('9999-12-31T00:00:00Z'), includeDrafts: false };
@@ -146,7 +146,7 @@ describe('symbolic links', () => {
     expect(readContent(content).problems).toEqual([]);
   });
 
-  // BUG (src/lib/content-reader.ts, textOf): a link that leads nowhere and is named like a content
+  // BUG (src/lib/content/reader.ts, textOf): a link that leads nowhere and is named like a content
   // file (e.g. Emacs's lock file `.#ko.mdx`, a link to `user@host.1234`) makes readFileSync throw
   // ENOENT, so the reader crashes instead of reporting the link as linksLeavingContent words it.
   // it.fails passes while the bug is there: make it it() once it is fixed.
@@ -268,7 +268,7 @@ describe('release files', () => {
     ]);
   });
 
-  // BUG (src/lib/content-reader.ts, frontmatterPattern `\r?\n?---`): the optional line break lets
+  // BUG (src/lib/content/reader.ts, frontmatterPattern `\r?\n?---`): the optional line break lets
   // a frontmatter line that ends in "---" close the frontmatter there, so the fields after it are
   // read as body ("summary" is missing) while Astro reads the file as written. it.fails passes
   // while the bug is there: make it it() once it is fixed.
@@ -294,7 +294,7 @@ describe('release files', () => {
     ]);
   });
 
-  // BUG (src/lib/content-files.ts, folderEntries / releaseFolders): Astro's glob loader (tinyglobby,
+  // BUG (src/lib/content/files.ts, folderEntries / releaseFolders): Astro's glob loader (tinyglobby,
   // dot: false) skips names starting with a dot, but the reader reads them, so the check fails on
   // files the site never uses: macOS's `._ko.mdx` (AppleDouble, binary: "not UTF-8") on a shared
   // drive, or a hidden `.draft.yaml` kept beside the events. it.fails passes while the bug is

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mdxBodyProblems } from '../../src/lib/mdx-checks';
+import { mdxBodyProblems } from '../../src/lib/content/mdx-checks';
 
 const root = new URL('../../', import.meta.url);
 

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { localeByCode, localeCodes, type LocaleCode } from '../../src/i18n/locales';
 import { useTranslations } from '../../src/i18n/ui';
 import { captionLabels, creditLine, eventPackPlan, releasePackPlan, wallClockIn, type PackPlan } from '../../src/lib/packs/pack-plan';
-import type { PhotoMetadata } from '../../src/lib/photo-metadata';
-import type { SiteContent } from '../../src/lib/content';
+import type { PhotoMetadata } from '../../src/lib/packs/press-copy';
+import type { SiteContent } from '../../src/lib/content/site-content';
 import { markdownNodes } from '../helpers/markdown';
 import { loadSampleContent, sampleContentDir } from '../helpers/sample-content';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ContentProblem } from '../../src/lib/content-errors';
-import { damagedPhotoProblem, photoFileProblems, photoSizeProblems } from '../../src/lib/photo-checks';
+import type { ContentProblem } from '../../src/lib/content/problems';
+import { damagedPhotoProblem, photoFileProblems, photoSizeProblems } from '../../src/lib/content/photo-checks';
 
 let dir: string;
 const write = (name: string, content: string | Buffer) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { localeCodes } from '../../src/i18n/locales';
 import { useTranslations } from '../../src/i18n/ui';
 import { pressMetadata, presentTexts, takenText } from '../../src/lib/packs/press-metadata';
-import type { PhotoEntry } from '../../src/lib/content';
+import type { PhotoEntry } from '../../src/lib/content/site-content';
 import { loadSampleContent, sampleContentDir } from '../helpers/sample-content';
 
 const content = loadSampleContent();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { load as loadYaml } from 'js-yaml';
 import { parse as parseYaml } from 'yaml';
-import { answerProblems, nextSteps, normalizeMoment, releaseFiles, releaseLanguages, splitLanguages, type ReleaseAnswers } from '../../src/lib/scaffold';
+import { answerProblems, nextSteps, normalizeMoment, releaseFiles, releaseLanguages, splitLanguages, type ReleaseAnswers } from '../../src/lib/content/scaffold';
 import { photoSchema, releaseSchema } from '../../src/schemas/collections';
 
 describe('normalizeMoment', () => {

@@ -3,8 +3,8 @@ import { load as loadYaml } from 'js-yaml';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { formatProblems, type ContentProblem } from '../../src/lib/content-errors';
-import { knownKeysAt, schemaProblems } from '../../src/lib/schema-problems';
+import { formatProblems, type ContentProblem } from '../../src/lib/content/problems';
+import { knownKeysAt, schemaProblems } from '../../src/lib/content/schema-problems';
 import { eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from '../../src/schemas/collections';
 import { calendarDate, dateTime, dayOrDateTime, localDateTime, parseMoment } from '../../src/schemas/dates';
 import { localizedText } from '../../src/schemas/localized';
@@ -198,7 +198,7 @@ describe('unknown fields', () => {
     expect(problems.map((problem) => problem.field).sort()).toEqual(['people.1.position', 'people.1.postion']);
   });
 
-  // BUG (src/lib/schema-problems.ts): a required field left out whose schema is an enum or one of
+  // BUG (src/lib/content/schema-problems.ts): a required field left out whose schema is an enum or one of
   // the custom rules (reference, local-time) is worded as the value "undefined" being wrong
   // ('"undefined" is not one of the allowed values', '"undefined" is not an id') instead of
   // "is missing". it.fails passes while the bug is there: make it it() once it is fixed.

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildPackIfChanged, cachedFile, packInputsKey, sha256File, writeZip, ZIP_LAYOUT_VERSION, type ZipEntry } from '../../src/lib/zip-pack';
+import { buildPackIfChanged, cachedFile, packInputsKey, sha256File, writeZip, ZIP_LAYOUT_VERSION, type ZipEntry } from '../../src/lib/packs/zip-writer';
 import { readZip, type ZipFileEntry } from '../helpers/zip';
 
 let dir: string;
@@ -236,7 +236,7 @@ describe('writeZip', () => {
 
 describe('writeZip under different time zones', () => {
   const node = resolve('node_modules/.bin/node');
-  const moduleUrl = pathToFileURL(resolve('src/lib/zip-pack.ts')).href;
+  const moduleUrl = pathToFileURL(resolve('src/lib/packs/zip-writer.ts')).href;
 
   async function hashUnder(timeZone: string, out: string, modifiedAt = '2023-04-03T10:15:30'): Promise<string> {
     const script = `

@@ -7,7 +7,7 @@
 import { appendFile, readFile, rm } from 'node:fs/promises';
 import type { MediaManifest } from './manifest';
 import { RECORDS_KEY, UNREFERENCED_KEY, attachmentDisposition, isBookkeeping, type ListedObject, type MediaObject, type MediaRecords, type MediaStore, type ObjectHead } from './store';
-import { forEachLimited } from '../each-limited';
+import { forEachLimited } from './each-limited';
 
 /** Keys under this prefix are content-addressed: the key names the bytes, so they never change. */
 export const CONTENT_ADDRESSED_PREFIX = 'media/';

@@ -1,7 +1,7 @@
 /**
  * The media stage: everything made from photos, before `astro build` and in a process of its own
  * (so sharp's and exiftool's memory never adds to Astro's). It reads the content through the same
- * schemas and rules for what is public as the pages (content-reader.ts), plans every web image,
+ * schemas and rules for what is public as the pages (content/reader.ts), plans every web image,
  * press copy and ZIP, names each by the hash of its inputs, makes only what neither the local
  * cache nor the store's records already hold, and writes the manifest the pages render from.
  *
@@ -20,15 +20,15 @@ import { ExifTool } from 'exiftool-vendored';
 import exiftoolPackage from 'exiftool-vendored/package.json' with { type: 'json' };
 import type { LocaleCode } from '../../i18n/locales';
 import { siteConfig } from '../../site.config';
-import { ContentError, type ContentProblem } from '../content-errors';
-import { sha256Sums } from '../pack-texts';
-import { damagedPhotoProblem, photoFileProblems, photoSizeProblems, type PhotoSizeLimits } from '../photo-checks';
-import { writePressCopy } from '../photo-metadata';
-import type { Visibility } from '../releases';
-import { readSiteContent } from '../content-reader';
-import { paths } from '../urls';
-import { memo } from '../memo';
-import { packInputsKey, sha256File, writeZip, type ZipEntry } from '../zip-pack';
+import { ContentError, type ContentProblem } from '../content/problems';
+import { sha256Sums } from '../packs/pack-texts';
+import { damagedPhotoProblem, photoFileProblems, photoSizeProblems, type PhotoSizeLimits } from '../content/photo-checks';
+import { writePressCopy } from '../packs/press-copy';
+import type { Visibility } from '../content/releases';
+import { readSiteContent } from '../content/reader';
+import { paths } from '../view/urls';
+import { memo } from './memo';
+import { packInputsKey, sha256File, writeZip, type ZipEntry } from '../packs/zip-writer';
 import { eventPackPlan, packPhoto, releasePackPlan, SUMS_FILE, type PackPhoto, type PackPlan } from '../packs/pack-plan';
 import { markUsed, pruneUnused } from './cache-pruning';
 import { describeOriginal, fetchOriginals, flushHashCaches, type OriginalSource } from './lfs';
@@ -37,7 +37,7 @@ import { MANIFEST_FILE, OBJECTS_DIR, ORIGINAL_HASHES_FILE, RECORDS_FILE, REPORT_
 import { IMMUTABLE, SHORT_CACHED, type MediaObject, type MediaRecords, type MediaStore } from './store';
 import { encodeWebImages, encodingConcurrency, webImageSettingsKey, webImageSpecs } from './web-images';
 import { checkPictureData, DamagedImageError, decodeForCheck, INTEGRITY_CHECK_VERSION, type OriginalFacts } from './photo-integrity';
-import { forEachLimited } from '../each-limited';
+import { forEachLimited } from './each-limited';
 
 /** Bump when press copies change for the same inputs (other tags kept, another layout…). */
 export const PRESS_COPY_VERSION = 2;

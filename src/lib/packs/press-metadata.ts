@@ -7,10 +7,10 @@ import { defaultLocale, internationalLocale, localeCodes } from '../../i18n/loca
 import { useTranslations } from '../../i18n/ui';
 import type { LocalizedText } from '../../schemas/localized';
 import { framePositions } from '../../schemas/vocabulary';
-import type { EventEntry, OrganizationEntry, PersonEntry, PhotoEntry } from '../site-content';
-import { countryName } from '../dates';
-import { textIn } from '../localized';
-import type { PhotoMetadata } from '../photo-metadata';
+import type { EventEntry, OrganizationEntry, PersonEntry, PhotoEntry } from '../content/public-content';
+import { countryName } from '../view/date-format';
+import { textIn } from '../view/localized-text';
+import type { PhotoMetadata } from './press-copy';
 
 /** The collections a photo's metadata draws on. */
 export interface MetadataSources {

@@ -3,10 +3,10 @@
  * made (src/lib/media/stage.ts), described in the reader's language.
  */
 import type { LocaleCode } from '../../i18n/locales';
-import type { PhotoEntry } from '../site-content';
-import type { Release } from '../releases';
+import type { PhotoEntry } from '../content/public-content';
+import type { Release } from '../content/releases';
 import { packMedia, photoMedia } from '../media/site-media';
-import { paths } from '../urls';
+import { paths } from '../view/urls';
 import { originalLink, packLink, type OriginalLink, type PackLink } from './download-links';
 
 /** The ZIP of a release's photos, or undefined when it has none. */

@@ -9,15 +9,15 @@ import {
   type MouEntry,
   type OrganizationEntry,
   type SiteContent,
-} from '../content';
-import { cardImage, type CardImage } from '../card-image';
-import { textIn } from '../localized';
-import { pageMeta } from '../page-meta';
-import { eventLd, organizationLd } from '../structured-data';
-import { paths } from '../urls';
+} from '../content/site-content';
+import { cardImage, type CardImage } from '../media/card-image';
+import { textIn } from '../view/localized-text';
+import { pageMeta } from '../view/page-meta';
+import { eventLd, organizationLd } from '../view/structured-data';
+import { paths } from '../view/urls';
 import { eventFacts, organizationFacts } from './linked-data';
 import { releaseCard } from './release-card';
-import { withCacheKeys } from '../cache-key';
+import { withCacheKeys } from '../view/page-cache-key';
 
 /** Entity pages exist in every locale: their fields fall back one by one, the UI is translated. */
 function entityMeta(locale: LocaleCode, heading: string, description: string, pathIn: (code: LocaleCode) => string, image?: CardImage) {

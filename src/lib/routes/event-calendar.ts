@@ -1,10 +1,10 @@
 import { locales, type LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
 import { siteConfig } from '../../site.config';
-import { eventCalendar } from '../calendar';
-import { siteContent, type EventEntry, type SiteContent } from '../content';
-import { textIn } from '../localized';
-import { absoluteUrl, paths } from '../urls';
+import { eventCalendar } from '../view/calendar';
+import { siteContent, type EventEntry, type SiteContent } from '../content/site-content';
+import { textIn } from '../view/localized-text';
+import { absoluteUrl, paths } from '../view/urls';
 import { eventPlace } from './linked-data';
 
 /** An event's .ics file in one language; every language shares the UID, so they update one entry. */

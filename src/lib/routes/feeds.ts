@@ -2,11 +2,11 @@ import type { RSSOptions } from '@astrojs/rss';
 import { locales, type LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
 import { siteConfig } from '../../site.config';
-import type { CardImage } from '../card-image';
-import { siteContent, type SiteContent } from '../content';
-import { isoWithOffset } from '../time-zones';
-import { absoluteUrl, paths } from '../urls';
-import { releaseCardImage } from './releases';
+import type { CardImage } from '../media/card-image';
+import { siteContent, type SiteContent } from '../content/site-content';
+import { isoWithOffset } from '../view/time-zones';
+import { absoluteUrl, paths } from '../view/urls';
+import { releaseCardImage } from './release-pages';
 
 /** Feeds carry the newest releases only; the archive has the rest. */
 export const FEED_ITEM_COUNT = 50;

@@ -2,20 +2,20 @@
 import { defaultLocale, localeCodes, type LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
 import { siteConfig } from '../../site.config';
-import type { CardImage } from '../card-image';
-import { entry, type EventEntry, type OrganizationEntry, type SiteContent } from '../content';
-import { countryName } from '../dates';
-import { textIn } from '../localized';
-import type { ReleaseInLocale } from '../releases';
+import type { CardImage } from '../media/card-image';
+import { entry, type EventEntry, type OrganizationEntry, type SiteContent } from '../content/site-content';
+import { countryName } from '../view/date-format';
+import { textIn } from '../view/localized-text';
+import type { ReleaseInLocale } from '../content/releases';
 import {
   newsArticleLd,
   type ArticleVersion,
   type EventFacts,
   type JsonLd,
   type OrganizationFacts,
-} from '../structured-data';
-import { isoWithOffset } from '../time-zones';
-import { absoluteUrl, paths } from '../urls';
+} from '../view/structured-data';
+import { isoWithOffset } from '../view/time-zones';
+import { absoluteUrl, paths } from '../view/urls';
 
 export function organizationFacts(content: SiteContent, organization: OrganizationEntry, locale: LocaleCode): OrganizationFacts {
   const data = organization.data;

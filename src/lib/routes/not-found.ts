@@ -1,8 +1,8 @@
 import { locales, type LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
-import { pageMeta } from '../page-meta';
-import { paths } from '../urls';
-import { withCacheKeys } from '../cache-key';
+import { pageMeta } from '../view/page-meta';
+import { paths } from '../view/urls';
+import { withCacheKeys } from '../view/page-cache-key';
 
 /** A 404 page per locale, for hosts that can route missing paths under /{lang}/ to it. */
 export function notFoundPage(locale: LocaleCode) {

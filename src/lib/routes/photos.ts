@@ -1,14 +1,14 @@
 import { locales, type LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
-import { photosOf, siteContent, type EventEntry, type PhotoEntry, type SiteContent } from '../content';
-import { pickText, textIn, type PickedText } from '../localized';
+import { photosOf, siteContent, type EventEntry, type PhotoEntry, type SiteContent } from '../content/site-content';
+import { pickText, textIn, type PickedText } from '../view/localized-text';
 import { eventPackLink, originalPhotoLink, releasePackLink } from '../packs/site-packs';
 import type { OriginalLink, PackLink } from '../packs/download-links';
 import type { WebImage } from '../media/manifest';
 import { photoMedia } from '../media/site-media';
-import { pageMeta } from '../page-meta';
-import type { Release } from '../releases';
-import { paths } from '../urls';
+import { pageMeta } from '../view/page-meta';
+import type { Release } from '../content/releases';
+import { paths } from '../view/urls';
 import { releaseCard, type ReleaseCard } from './release-card';
 
 /** One photo in the media library. */

@@ -1,6 +1,6 @@
 import type { LocaleCode } from '../../i18n/locales';
-import { releaseInLocale, type Release } from '../releases';
-import { paths } from '../urls';
+import { releaseInLocale, type Release } from '../content/releases';
+import { paths } from '../view/urls';
 
 /** What a list shows of one release, in the reader's language where it exists. */
 export interface ReleaseCard {

@@ -1,4 +1,4 @@
-import { absoluteUrl, paths } from '../urls';
+import { absoluteUrl, paths } from '../view/urls';
 
 /**
  * Everything may be crawled except the search index files (useless to a crawler); the sitemap

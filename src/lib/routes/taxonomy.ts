@@ -1,12 +1,12 @@
 import { defaultLocale, localeCodes, locales, type LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
 import { categories } from '../../schemas/vocabulary';
-import { siteContent, type SiteContent } from '../content';
-import { ContentError } from '../content-errors';
-import { pageMeta } from '../page-meta';
-import type { Release } from '../releases';
-import { tagSlug } from '../tags';
-import { paths } from '../urls';
+import { siteContent, type SiteContent } from '../content/site-content';
+import { ContentError } from '../content/problems';
+import { pageMeta } from '../view/page-meta';
+import type { Release } from '../content/releases';
+import { tagSlug } from '../view/tags';
+import { paths } from '../view/urls';
 import { releaseCard } from './release-card';
 
 type Category = (typeof categories)[number];

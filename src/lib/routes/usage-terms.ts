@@ -1,7 +1,7 @@
 import { defaultLocale, locales, type LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
-import { pageMeta } from '../page-meta';
-import { paths } from '../urls';
+import { pageMeta } from '../view/page-meta';
+import { paths } from '../view/urls';
 
 /** The terms every photo links to from its metadata (xmpRights:WebStatement). */
 export function usageTermsPage(locale: LocaleCode) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import sharp from 'sharp';
+import sharp, { type JpegOptions } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkOriginal, checkPictureData, DamagedImageError, decodeForCheck, walkJpegData, type ImageDamage } from '../../../src/lib/media/photo-integrity';
 import { flatJpeg, scanData, truncated, withCorruptScanData } from '../../helpers/damaged-jpeg';
@@ -8,7 +8,7 @@ const sample = readFileSync(new URL('../../../content/releases/scse-2023-taipei/
 const options = { maxPixels: 100_000_000, label: 'content/releases/test/photos/test-01.jpg' };
 
 /** A camera-like JPEG: grain, EXIF, an ICC profile. */
-async function cameraJpeg(width: number, height: number, jpeg: sharp.JpegOptions = {}): Promise<Buffer> {
+async function cameraJpeg(width: number, height: number, jpeg: JpegOptions = {}): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 120, g: 110, b: 100 }, noise: { type: 'gaussian', mean: 120, sigma: 30 } } })
     .withExif({ IFD0: { Make: 'Canon', Model: 'Canon EOS R5' } })
     .withIccProfile('p3')

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { defaultLocale, locales, type LocaleCode } from '../i18n/locales';
+import { defaultLocale, locales, type LocaleCode } from '../../i18n/locales';
 
 export type TranslationState = 'original' | 'translated' | 'outdated' | 'missing';
 

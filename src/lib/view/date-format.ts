@@ -1,6 +1,6 @@
-import type { LocaleCode } from '../i18n/locales';
-import { useTranslations } from '../i18n/ui';
-import { siteConfig } from '../site.config';
+import type { LocaleCode } from '../../i18n/locales';
+import { useTranslations } from '../../i18n/ui';
+import { siteConfig } from '../../site.config';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

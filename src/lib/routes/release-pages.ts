@@ -1,16 +1,16 @@
 import { defaultLocale, locales, localeCodes, type LocaleCode } from '../../i18n/locales';
 import { siteConfig } from '../../site.config';
 import { useTranslations } from '../../i18n/ui';
-import { cardImage, type CardImage } from '../card-image';
-import { entry, photosOf, siteContent, type SiteContent } from '../content';
-import { pageMeta } from '../page-meta';
-import { releaseInLocale, type Release } from '../releases';
-import { tagSlug } from '../tags';
-import { isoWithOffset } from '../time-zones';
-import { paths } from '../urls';
+import { cardImage, type CardImage } from '../media/card-image';
+import { entry, photosOf, siteContent, type SiteContent } from '../content/site-content';
+import { pageMeta } from '../view/page-meta';
+import { releaseInLocale, type Release } from '../content/releases';
+import { tagSlug } from '../view/tags';
+import { isoWithOffset } from '../view/time-zones';
+import { paths } from '../view/urls';
 import { releaseArticle } from './linked-data';
 import { releaseCard } from './release-card';
-import { withCacheKeys } from '../cache-key';
+import { withCacheKeys } from '../view/page-cache-key';
 
 /** The photo that stands for a release in cards, feeds and structured data, as a card image. */
 export async function releaseCardImage(content: SiteContent, release: Release, locale: LocaleCode): Promise<CardImage | undefined> {

@@ -4,8 +4,8 @@
  * sentence an author reads about a field is here.
  */
 import type { z } from 'astro/zod';
-import type { ContentProblem } from './content-errors';
-import { folderOf } from './content-checks';
+import type { ContentProblem } from './problems';
+import { folderOf } from './reference-checks';
 import { closestWord } from './did-you-mean';
 
 type Issue = z.core.$ZodIssue;

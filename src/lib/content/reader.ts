@@ -3,7 +3,7 @@
  * by the content check (`npm run check`) and by the media stage, the first step of `npm run build`,
  * so both print the same list, and Astro only ever sees content that passed. It reads the files
  * Astro's loaders read (src/content.config.ts), through the same schemas, and decides what is
- * public with the same rules (site-content.ts).
+ * public with the same rules (content/public-content.ts).
  *
  * YAML is read with the YAML 1.2 core schema, which keeps timestamps as text: the schemas then see
  * a date's time zone and its calendar day as written (Astro's YAML turns `2023-02-30T09:00` into
@@ -13,15 +13,15 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'astro/zod';
-import { eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from '../schemas/collections';
-import { ContentError, type ContentProblem } from './content-errors';
-import { folderEntries, isInside, linksLeavingContent, photoFiles, photoIdOf, releaseFolders } from './content-files';
+import { eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from '../../schemas/collections';
+import { ContentError, type ContentProblem } from './problems';
+import { folderEntries, isInside, linksLeavingContent, photoFiles, photoIdOf, releaseFolders } from './files';
 import { mdxBodyProblems } from './mdx-checks';
 import { photoFileProblems } from './photo-checks';
-import { duplicatePhotoIds, notUtf8, slugProblems } from './raw-checks';
+import { duplicatePhotoIds, notUtf8, slugProblems } from './file-checks';
 import type { Visibility } from './releases';
 import { schemaProblems } from './schema-problems';
-import { assembleSiteContent, siteContentProblems, type ContentEntries, type SiteContent } from './site-content';
+import { assembleSiteContent, siteContentProblems, type ContentEntries, type SiteContent } from './public-content';
 import { unsafeBodyProblems, unsafeTextProblems } from './text-checks';
 
 interface RawEntry {

@@ -1,5 +1,5 @@
-import type { LocalizedText } from '../schemas/localized';
-import { defaultLocale, type LocaleCode } from '../i18n/locales';
+import type { LocalizedText } from '../../schemas/localized';
+import { defaultLocale, type LocaleCode } from '../../i18n/locales';
 
 /** A piece of text in the language it is actually written in. */
 export interface PickedText {

@@ -1,4 +1,4 @@
-import { wallClock } from './dates';
+import { wallClock } from './date-format';
 
 // Building an Intl.DateTimeFormat costs far more than using one; a build asks for few zones.
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();

@@ -3,7 +3,7 @@
  * copy-pasting, a CSV for picture-desk systems, and checksums. Pure functions; the caller
  * supplies every UI word, so the module holds no language of its own.
  */
-import type { PhotoMetadata } from './photo-metadata';
+import type { PhotoMetadata } from './press-copy';
 
 export interface CaptionLabels {
   file: string;

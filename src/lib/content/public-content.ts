@@ -1,13 +1,13 @@
 /**
  * What is public, decided once from all collections: references checked, language versions
  * paired, drafts and embargoed releases dropped, and only the photos of visible releases kept.
- * Pure: the pages get their entries from Astro's content layer (`content.ts`), the media stage
- * from the same files read through the same schemas outside Astro (`content-reader.ts`), and both
+ * Pure: the pages get their entries from Astro's content layer (`content/site-content.ts`), the media stage
+ * from the same files read through the same schemas outside Astro (`content/reader.ts`), and both
  * pass them through here, so a page and a pack can never disagree about what may be published.
  */
 import type { CollectionEntry } from 'astro:content';
-import { throwIfProblems, type ContentProblem } from './content-errors';
-import { brokenReferences } from './content-checks';
+import { throwIfProblems, type ContentProblem } from './problems';
+import { brokenReferences } from './reference-checks';
 import { byNewest, isReleaseVisible, nextEmbargo, pairReleases, visibleVersions, type Release, type Visibility } from './releases';
 
 export type PhotoEntry = CollectionEntry<'photos'>;

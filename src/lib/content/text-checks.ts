@@ -4,7 +4,7 @@
  * bytes (a caption that shows one name and searches as another), so both are refused where the
  * author can fix them, rather than dropped somewhere downstream.
  */
-import type { ContentProblem } from './content-errors';
+import type { ContentProblem } from './problems';
 
 /** C0 and C1 controls other than tab, line feed and carriage return, and DEL. */
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;

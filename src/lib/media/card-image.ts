@@ -1,8 +1,8 @@
-import type { LocaleCode } from '../i18n/locales';
-import type { PhotoEntry } from './site-content';
-import { textIn } from './localized';
-import { photoMedia } from './media/site-media';
-import { absoluteUrl } from './urls';
+import type { LocaleCode } from '../../i18n/locales';
+import type { PhotoEntry } from '../content/public-content';
+import { textIn } from '../view/localized-text';
+import { photoMedia } from './site-media';
+import { absoluteUrl } from '../view/urls';
 
 /** An image other sites show for a page: social cards, feed enclosures, structured data. */
 export interface CardImage {

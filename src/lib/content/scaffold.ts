@@ -2,9 +2,9 @@
  * What `npm run new` writes for a release: pure, so tests check the files without a terminal.
  */
 import { stringify } from 'yaml';
-import { defaultLocale, localeByCode, localeCodes, locales, type LocaleCode } from '../i18n/locales';
-import { categories } from '../schemas/vocabulary';
-import { slugPattern } from './raw-checks';
+import { defaultLocale, localeByCode, localeCodes, locales, type LocaleCode } from '../../i18n/locales';
+import { categories } from '../../schemas/vocabulary';
+import { slugPattern } from './file-checks';
 
 export interface ReleaseAnswers {
   slug: string;

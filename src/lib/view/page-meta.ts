@@ -1,6 +1,6 @@
-import { defaultLocale, localeByCode, localeCodes, locales, type LocaleCode } from '../i18n/locales';
-import { useTranslations } from '../i18n/ui';
-import type { CardImage } from './card-image';
+import { defaultLocale, localeByCode, localeCodes, locales, type LocaleCode } from '../../i18n/locales';
+import { useTranslations } from '../../i18n/ui';
+import type { CardImage } from '../media/card-image';
 import { alternateLinks, type AlternateLink } from './hreflang';
 import { absoluteUrl } from './urls';
 

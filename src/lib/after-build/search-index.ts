@@ -4,7 +4,7 @@ import * as pagefind from 'pagefind';
 import { htmlFiles, pageUrlPath } from './built-files';
 import { isListed, readPageHead, searchableText } from './built-page';
 import { variantWords } from './search-terms';
-import { absoluteUrl } from './urls';
+import { absoluteUrl } from '../view/urls';
 
 /**
  * The page as Pagefind should see it: the same HTML plus, in its own indexed block, the other

@@ -9,13 +9,13 @@ import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import sharp from 'sharp';
-import type { ContentProblem } from './content-errors';
-import type { ImageDamage } from './media/photo-integrity';
-import { photoIdOf } from './content-files';
-import { photoImagePath } from './raw-checks';
-import { describeNonJpeg, formatMegapixels, isJpeg } from './photo-metadata';
-import { parseLfsPointer } from './media/lfs';
-import { siteConfig } from '../site.config';
+import type { ContentProblem } from './problems';
+import type { ImageDamage } from '../media/photo-integrity';
+import { photoIdOf } from './files';
+import { photoImagePath } from './file-checks';
+import { describeNonJpeg, formatMegapixels, isJpeg } from '../packs/press-copy';
+import { parseLfsPointer } from '../media/lfs';
+import { siteConfig } from '../../site.config';
 
 /** Photo ids become file names in packs and URL segments: ASCII only, no spaces. */
 export const PHOTO_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;

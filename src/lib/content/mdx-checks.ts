@@ -6,7 +6,7 @@
  * docs/decisions/0013-mdx-is-text-not-code.md.
  */
 import { mdxToMdast } from 'satteri';
-import type { ContentProblem } from './content-errors';
+import type { ContentProblem } from './problems';
 import { releaseComponentNames } from './mdx-components';
 
 interface MdastNode {

@@ -1,4 +1,4 @@
-import { locales, type LocaleCode } from '../i18n/locales';
+import { locales, type LocaleCode } from '../../i18n/locales';
 import { absoluteUrl } from './urls';
 
 export interface AlternateLink {

@@ -1,4 +1,4 @@
-import { locales } from '../i18n/locales';
+import { locales } from '../../i18n/locales';
 
 /** Headers every response gets: the site has no scripts of its own to frame or sniff. */
 const securityHeaders = [
@@ -19,7 +19,7 @@ export function hostHeaders(options: { mediaOrigin?: string } = {}): string {
   // With a bucket, every photo on a page comes from its origin: connecting early saves a round trip.
   const pages = ['Cache-Control: public, max-age=300, must-revalidate', ...(options.mediaOrigin ? [`Link: <${options.mediaOrigin}>; rel=preconnect`] : [])];
   return [
-    '# Generated at build time by src/lib/host-headers.ts',
+    '# Generated at build time by src/lib/after-build/host-headers.ts',
     rule('/*', securityHeaders),
     // File names under _astro/ carry a content hash: they never change, so they may be kept for a year.
     rule('/_astro/*', ['Cache-Control: public, max-age=31536000, immutable']),
@@ -42,7 +42,7 @@ export function hostHeaders(options: { mediaOrigin?: string } = {}): string {
  */
 export function hostRedirects(mediaUrl: string): string {
   return [
-    '# Generated at build time by src/lib/host-headers.ts',
+    '# Generated at build time by src/lib/after-build/host-headers.ts',
     `/packs/* ${mediaUrl}/packs/:splat 302`,
     `/photos/originals/* ${mediaUrl}/photos/originals/:splat 302`,
     '',

@@ -1,6 +1,6 @@
 import type { CollectionEntry } from 'astro:content';
-import { defaultLocale, isLocalePath, localeByPath, localePaths, locales, type LocaleCode } from '../i18n/locales';
-import type { ContentProblem } from './content-errors';
+import { defaultLocale, isLocalePath, localeByPath, localePaths, locales, type LocaleCode } from '../../i18n/locales';
+import type { ContentProblem } from './problems';
 
 export type ReleaseEntry = CollectionEntry<'releases'>;
 type ReleaseData = ReleaseEntry['data'];

@@ -1,9 +1,9 @@
 import { dirname } from 'node:path';
 import { defaultLocale } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
-import { siteContent } from '../content';
-import { pageMeta } from '../page-meta';
-import { releaseTranslations } from '../translation-status';
+import { siteContent } from '../content/site-content';
+import { pageMeta } from '../view/page-meta';
+import { releaseTranslations } from '../content/translation-status';
 
 export const TRANSLATION_STATUS_PATH = '/internal/translations/';
 

@@ -4,7 +4,7 @@
  * robots rule, all produced by `pageMeta()` — so the sitemap and the index cannot disagree with it.
  */
 import { Parser } from 'htmlparser2';
-import type { AlternateLink } from './hreflang';
+import type { AlternateLink } from '../view/hreflang';
 
 export interface PageHead {
   lang?: string;

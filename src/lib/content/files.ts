@@ -5,7 +5,7 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import type { ContentProblem } from './content-errors';
+import type { ContentProblem } from './problems';
 
 /** Entries of `dir` that `keep` accepts, as full paths, sorted; none when the folder is missing. */
 export function folderEntries(dir: string, keep: (name: string, isDirectory: boolean) => boolean): string[] {

@@ -8,8 +8,8 @@
  * its web images and press copy, and a release's or event's pack changes with any of its photos.
  */
 import { createHash } from 'node:crypto';
-import type { MediaManifest } from './media/manifest';
-import { siteMedia } from './media/site-media';
+import type { MediaManifest } from '../media/manifest';
+import { siteMedia } from '../media/site-media';
 import { paths } from './urls';
 
 /** Bump to re-render every keyed page once, e.g. after changing how keys are made. */

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { ContentProblem } from './content-errors';
-import { photoIdOf } from './content-files';
+import type { ContentProblem } from './problems';
+import { photoIdOf } from './files';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,4 +1,4 @@
-import type { ContentProblem } from './content-errors';
+import type { ContentProblem } from './problems';
 import { closestWord } from './did-you-mean';
 
 /** A reference as Astro stores it after `reference()` has parsed it. */

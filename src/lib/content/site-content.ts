@@ -1,16 +1,16 @@
 /**
  * The one door to the content for pages. It loads every collection once through Astro's content
- * layer and passes them through `assembleSiteContent` (site-content.ts), which checks what the
+ * layer and passes them through `assembleSiteContent` (content/public-content.ts), which checks what the
  * schemas cannot (references, language pairing, photos of other releases) and drops drafts and
  * embargoed releases. Pages never call `getCollection` themselves, so an embargoed release cannot
  * leak through a page that forgot a filter. Astro only ever reads content that passed the whole
- * check (content-reader.ts), which the media stage runs before `astro build`.
+ * check (content/reader.ts), which the media stage runs before `astro build`.
  */
 import { getCollection } from 'astro:content';
 import { buildNow } from './clock';
-import { assembleSiteContent, type SiteContent } from './site-content';
+import { assembleSiteContent, type SiteContent } from './public-content';
 
-export * from './site-content';
+export * from './public-content';
 
 let loaded: Promise<SiteContent> | undefined;
 

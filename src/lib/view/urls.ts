@@ -1,5 +1,5 @@
-import { localeByCode, type LocaleCode } from '../i18n/locales';
-import { siteConfig } from '../site.config';
+import { localeByCode, type LocaleCode } from '../../i18n/locales';
+import { siteConfig } from '../../site.config';
 
 /** Site-relative URLs of every page type, in one place so links and hreflang never disagree. */
 export const paths = {
