@@ -317,7 +317,8 @@ async function main(): Promise<void> {
       out: join(workDir, 'ours/dist'),
       astroCache: join(workDir, 'ours/cache/astro'),
       mediaCache: join(workDir, 'ours/cache/media'),
-      env: bucket.env,
+      // Photos smaller than a press photo (--photo-size for a quick run) must still build.
+      env: { ...bucket.env, PRESS_MIN_PHOTO_LONG_SIDE: String(Math.min(1000, Math.max(options.photoSize.width, options.photoSize.height))) },
     };
     // `npm run build` stages its output beside the target folder, so the parent must exist.
     await mkdir(dirname(site.out), { recursive: true });
@@ -332,7 +333,7 @@ async function main(): Promise<void> {
 
     log('press copies and ZIPs: cp of the originals, then the media stage alone with the web images made');
     const cp = { seconds: await copyBaseline(originalFiles, join(workDir, 'cp-out')), bytes: originalsBytes };
-    const alone = await pressAndZipsAlone({ projectRoot, contentDir: corpus.dir, coldMediaCache: site.mediaCache, workDir, logFile: join(workDir, 'media-alone.log'), cp });
+    const alone = await pressAndZipsAlone({ projectRoot, contentDir: corpus.dir, coldMediaCache: site.mediaCache, workDir, logFile: join(workDir, 'media-alone.log'), cp, env: { PRESS_MIN_PHOTO_LONG_SIDE: site.env.PRESS_MIN_PHOTO_LONG_SIDE! } });
     log(`  cp ${cp.seconds.toFixed(1)} s; the stage alone ${(alone.throughput.bytesWritten / 1e6).toFixed(0)} MB in ${alone.throughput.seconds.toFixed(1)} s: ${(alone.throughput.ratioToCp * 100).toFixed(0)} % of cp`);
     const pressThroughput = { inBuild: throughput(cold.build.media, cp), alone: alone.throughput, cp };
     // Nothing later reads the cold run's media files, and at full size they are gigabytes.
@@ -346,7 +347,7 @@ async function main(): Promise<void> {
       out: join(newsroom.dir, 'dist'),
       astroCache: join(newsroom.dir, '.cache/astro'),
       mediaCache: join(newsroom.dir, '.cache/media'),
-      env: { ...bucket.env, ...newsroom.gitEnv },
+      env: { ...site.env, ...newsroom.gitEnv },
     };
     const cloneBuild = await buildOurs(clone, 'fresh clone, pointers, populated bucket', join(workDir, 'ours-bucket-clone.log'));
 

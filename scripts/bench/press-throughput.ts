@@ -92,6 +92,8 @@ export interface AloneOptions {
   workDir: string;
   logFile: string;
   cp: { seconds: number; bytes: number };
+  /** Settings the corpus needs (e.g. the smallest photo it accepts). */
+  env?: Record<string, string>;
 }
 
 /** Runs the media stage alone on the local store with the web images made; removes what it wrote. */
@@ -103,7 +105,7 @@ export async function pressAndZipsAlone(options: AloneOptions): Promise<{ run: C
   const run = await runCommand(process.execPath, ['--import', 'tsx', join(options.projectRoot, 'scripts/media-stage.ts'), 'make'], {
     cwd: options.projectRoot,
     logFile: options.logFile,
-    env: { PRESS_MEDIA_STORE: 'local', PRESS_MEDIA_CACHE_DIR: cache, PRESS_CONTENT_DIR: options.contentDir },
+    env: { ...options.env, PRESS_MEDIA_STORE: 'local', PRESS_MEDIA_CACHE_DIR: cache, PRESS_CONTENT_DIR: options.contentDir },
   });
   if (run.code !== 0) throw new Error(`the media stage alone failed (exit ${run.code}):\n${run.lines.slice(-30).map((line) => line.text).join('\n')}`);
   const syncStarted = performance.now();
