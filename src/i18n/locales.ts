@@ -36,10 +36,6 @@ export const internationalLocale = 'en' satisfies LocaleCode;
 export const localeCodes = locales.map((locale) => locale.code) as LocaleCode[];
 export const localePaths = locales.map((locale) => locale.path) as LocalePath[];
 
-export function isLocaleCode(value: string): value is LocaleCode {
-  return (localeCodes as string[]).includes(value);
-}
-
 export function isLocalePath(value: string): value is LocalePath {
   return (localePaths as string[]).includes(value);
 }

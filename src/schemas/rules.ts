@@ -46,6 +46,3 @@ export const emailAddress = z.string().transform((text, ctx) => {
   const trimmed = text.trim().replace(/^mailto:/i, '');
   return z.email().safeParse(trimmed).success ? trimmed : breaks(ctx, { rule: 'email' });
 });
-
-/** Ids of entries (file names): what a reference may hold. */
-export const idPattern = /^[a-z0-9][a-z0-9-]*$/;

@@ -90,7 +90,3 @@ export async function contentCopy(edits: ContentEdit[] = [], overlays: string[] 
   }
   return dir;
 }
-
-export function exists(path: string): boolean {
-  return existsSync(path);
-}

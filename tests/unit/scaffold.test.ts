@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { load as loadYaml } from 'js-yaml';
 import { parse as parseYaml } from 'yaml';
 import { answerProblems, nextSteps, normalizeMoment, releaseFiles, releaseLanguages, splitLanguages, type ReleaseAnswers } from '../../src/lib/content/scaffold';
 import { photoSchema, releaseSchema } from '../../src/schemas/collections';
+
+/** As Astro's loader reads YAML: the core schema plus YAML 1.1 timestamps. */
+const astroYaml = (text: string): unknown => parseYaml(text, { customTags: ['timestamp'] });
 
 describe('normalizeMoment', () => {
   it.each([
@@ -80,7 +82,7 @@ describe('releaseFiles', () => {
   });
 
   it('writes frontmatter the release schema accepts, with the date as an instant with offset', () => {
-    const frontmatter = loadYaml(/^---\n([\s\S]*?)\n---/.exec(files['ko.mdx']!)![1]!) as Record<string, unknown>;
+    const frontmatter = astroYaml(/^---\n([\s\S]*?)\n---/.exec(files['ko.mdx']!)![1]!) as Record<string, unknown>;
     const data = releaseSchema.parse(frontmatter);
     expect(data.title).toBe('테스트');
     expect(data.date?.toISOString()).toBe('2026-01-05T01:00:00.000Z');
@@ -129,8 +131,8 @@ describe('releaseFiles', () => {
   });
 
   it('copied as it is, is rejected for exactly the values the author must write, in the chosen languages only', () => {
-    // js-yaml: the parser Astro and the media stage read caption files with.
-    const result = photoSchema.safeParse(loadYaml(template(['ko', 'en'])));
+    // With YAML 1.1 timestamps, as Astro's loader reads caption files.
+    const result = photoSchema.safeParse(astroYaml(template(['ko', 'en'])));
     expect(result.success).toBe(false);
     const fields = result.error!.issues.map((issue) => issue.path.join('.')).sort();
     expect(fields).toEqual(
@@ -139,7 +141,7 @@ describe('releaseFiles', () => {
   });
 
   it.each([[undefined], [['ko', 'en']], [['ko']]])('filled in (languages %j), is a valid caption file', (languages) => {
-    const data = photoSchema.parse(loadYaml(filledIn(template(languages))));
+    const data = photoSchema.parse(astroYaml(filledIn(template(languages))));
     expect(data.caption.ko).toBe('글');
     expect(data.headline?.ko).toBe('글');
     expect(data.place.country).toBe('KR');

@@ -18,7 +18,7 @@ import { parseLfsPointer } from '../media/lfs';
 import { siteConfig } from '../../site.config';
 
 /** Photo ids become file names in packs and URL segments: ASCII only, no spaces. */
-export const PHOTO_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const PHOTO_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 /** `describeNonJpeg` looks at most at this many leading bytes. */
 const HEAD_BYTES = 512;

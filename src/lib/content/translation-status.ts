@@ -53,7 +53,7 @@ function lastCommitTime(file: string): number | undefined {
   }
 }
 
-export function translationState(originalFile: string, translationFile: string): Pick<TranslationStatus, 'state' | 'reason'> {
+function translationState(originalFile: string, translationFile: string): Pick<TranslationStatus, 'state' | 'reason'> {
   const recorded = readSource(translationFile).frontmatter.translatedFrom;
   const current = sourceHash(originalFile);
   if (typeof recorded === 'string' && recorded !== '') {

@@ -70,7 +70,7 @@ function decoderLines(error: unknown): string[] {
 }
 
 /** True when sharp failed only because of warnings real camera files are known to cause. */
-export function onlyHarmlessWarnings(error: unknown): boolean {
+function onlyHarmlessWarnings(error: unknown): boolean {
   const lines = decoderLines(error);
   return lines.length > 0 && lines.every((line) => HARMLESS_JPEG_WARNINGS.some((pattern) => pattern.test(line)));
 }

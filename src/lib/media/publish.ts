@@ -10,10 +10,10 @@ import { RECORDS_KEY, UNREFERENCED_KEY, attachmentDisposition, isBookkeeping, ty
 import { forEachLimited } from './each-limited';
 
 /** Keys under this prefix are content-addressed: the key names the bytes, so they never change. */
-export const CONTENT_ADDRESSED_PREFIX = 'media/';
+const CONTENT_ADDRESSED_PREFIX = 'media/';
 
 /** Whether `key` is content-addressed (trusted by key and size) rather than stable (compared by hash). */
-export const isContentAddressed = (key: string) => key.startsWith(CONTENT_ADDRESSED_PREFIX);
+const isContentAddressed = (key: string) => key.startsWith(CONTENT_ADDRESSED_PREFIX);
 
 /**
  * Objects uploaded at once unless `batchSize` says otherwise. Each object costs two round trips
@@ -21,7 +21,7 @@ export const isContentAddressed = (key: string) => key.startsWith(CONTENT_ADDRES
  * (40 ms RTT: 10 objects/s at 1, 37 at 4, 73 at 8, 115 at 16); memory is bounded by the store's
  * buffering, at most about 16 MiB (whole uploads) or 4 × 8 MiB (parts) per object in flight.
  */
-export const UPLOAD_CONCURRENCY = 8;
+const UPLOAD_CONCURRENCY = 8;
 
 export interface PublishProgress {
   /** Objects uploaded or copied (and checked) so far. */
@@ -129,7 +129,7 @@ function expectedHead(object: MediaObject): Required<Omit<ObjectHead, 'contentDi
 }
 
 /** The differences between `head` and `object`; fields the store does not keep count only when it says it keeps them. */
-export function compareHead(object: MediaObject, head: ObjectHead | undefined, keepsHeaders: boolean): Mismatch[] {
+function compareHead(object: MediaObject, head: ObjectHead | undefined, keepsHeaders: boolean): Mismatch[] {
   if (!head) return [{ key: object.key, field: 'missing' }];
   const expected = expectedHead(object);
   const fields: (keyof ObjectHead)[] = keepsHeaders ? ['bytes', 'sha256', 'contentType', 'cacheControl', 'contentDisposition'] : ['bytes', 'sha256'];

@@ -32,11 +32,11 @@ const MiB = 1024 * 1024;
  * which carries a Content-MD5 the service checks; larger ones go up in parts. The figures behind
  * these three numbers: docs/decisions/0027-upload-sizes-and-concurrency.md.
  */
-export const MULTIPART_THRESHOLD = 16 * MiB;
+const MULTIPART_THRESHOLD = 16 * MiB;
 /** Part size of multipart uploads (S3's minimum is 5 MiB). */
-export const PART_SIZE = 8 * MiB;
+const PART_SIZE = 8 * MiB;
 /** Parts of one object in flight at once; memory held is about PART_SIZE × this per object. */
-export const PART_CONCURRENCY = 4;
+const PART_CONCURRENCY = 4;
 /** DeleteObjects takes at most this many keys per request. */
 const DELETE_BATCH = 1000;
 

@@ -42,7 +42,7 @@ import { forEachLimited } from './each-limited';
 /** Bump when press copies change for the same inputs (other tags kept, another layout…). */
 export const PRESS_COPY_VERSION = 2;
 /** Bump when packs change for the same entries. */
-export const PACK_FORMAT_VERSION = 1;
+const PACK_FORMAT_VERSION = 1;
 
 export interface MediaStageOptions {
   contentDir: string;

@@ -9,7 +9,7 @@
  * so nothing of the camera's metadata can reach an output.
  *
  * The formats, widths, qualities and efforts were chosen by measurement
- * (`npm run bench:web-images`, scripts/bench/web-image-formats.ts); see WEB_IMAGE_SETTINGS.
+ * (`npm run bench:web-images`, bench/web-image-formats.ts); see WEB_IMAGE_SETTINGS.
  */
 import { availableParallelism } from 'node:os';
 import sharp, { type AvifOptions, type JpegOptions, type OutputInfo, type Sharp, type WebpOptions } from 'sharp';
@@ -52,7 +52,7 @@ export interface EncodeOptions {
 
 /**
  * The variants every photo gets and how they are encoded, chosen with
- * `npm run bench:web-images` (scripts/bench/web-image-formats.ts): ~280 ms of CPU per 3000×2000
+ * `npm run bench:web-images` (bench/web-image-formats.ts): ~280 ms of CPU per 3000×2000
  * photo, against ~1.3 s for the AVIF effort 3 + WebP set Astro made, for about the same bytes
  * per view in browsers with AVIF.
  */
@@ -92,7 +92,7 @@ export const WEB_IMAGE_SETTINGS = {
 };
 
 /** Bump whenever the same original and settings would give different bytes (a code change). */
-export const WEB_IMAGE_VERSION = 1;
+const WEB_IMAGE_VERSION = 1;
 
 /**
  * A string naming everything that decides the output bytes besides the original and the spec:

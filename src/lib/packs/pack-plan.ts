@@ -168,7 +168,7 @@ function releaseTextFiles(content: SiteContent, release: Release, inPack: Set<st
     .map((code) => ({ name: name(code), text: releaseMarkdown(content, release, code, inPack) }));
 }
 
-export function releaseMarkdown(content: SiteContent, release: Release, locale: LocaleCode, inPack: Set<string>): string {
+function releaseMarkdown(content: SiteContent, release: Release, locale: LocaleCode, inPack: Set<string>): string {
   const t = useTranslations(locale);
   const entry = release.versions[locale]!;
   const file = entry.filePath ?? entry.id;

@@ -72,7 +72,7 @@ export interface PressCopyResult {
 }
 
 /** Above any current press camera (61 MP); larger files are scans or panoramas that need a look. */
-export const DEFAULT_MAX_PIXELS = 100_000_000;
+const DEFAULT_MAX_PIXELS = 100_000_000;
 
 /**
  * EXIF worth keeping: when and with what (no serial numbers), how to rotate, and how to read
@@ -330,7 +330,7 @@ export function readJpegLayout(buffer: Buffer, label = 'image'): JpegLayout {
 }
 
 /** Throws, naming the file, when a photo is larger than the packs are meant to carry. */
-export function assertPixelLimit(layout: Pick<JpegLayout, 'width' | 'height'>, maxPixels: number, label = 'image'): void {
+function assertPixelLimit(layout: Pick<JpegLayout, 'width' | 'height'>, maxPixels: number, label = 'image'): void {
   const pixels = layout.width * layout.height;
   if (pixels > maxPixels) {
     throw new Error(

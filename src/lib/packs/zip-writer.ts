@@ -146,7 +146,7 @@ function append(zip: ZipStream, entry: ZipEntry, file: ReadStream | undefined, d
   });
 }
 
-export function shouldCompress(name: string): boolean {
+function shouldCompress(name: string): boolean {
   return !STORED_EXTENSIONS.has(extname(name).toLowerCase());
 }
 
@@ -202,7 +202,7 @@ export function packInputsKey(inputs: PackInputs): string {
 }
 
 /** JSON with object keys sorted, so that the key does not depend on property order. */
-export function stableJson(value: unknown): string {
+function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
     item && typeof item === 'object' && !Array.isArray(item) && !Buffer.isBuffer(item)
       ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

@@ -42,7 +42,7 @@ function vtimezone(zone: string): string {
  * writes the calendar's NAME and X-WR-CALNAME as given, so a line break in an event's name would
  * start a property of its own; the name is escaped here for those two.
  */
-export function icalText(text: string): string {
+function icalText(text: string): string {
   return text.replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, '\\n');
 }
 

@@ -144,7 +144,7 @@ export interface NewsArticleFacts {
   about?: EventFacts;
 }
 
-export const articleId = (url: string) => `${url}#article`;
+const articleId = (url: string) => `${url}#article`;
 
 const articleRef = (version: ArticleVersion): JsonLd => ({
   '@type': 'NewsArticle',
