@@ -20,7 +20,8 @@ if (!process.env.PRESSROOM_TEST_TEMP) {
 // they do in the build. Build tests run one at a time: each builds a whole site on 2 cores.
 // Browser tests (quality gates on the served site) also run one file at a time, after the unit
 // tests and alone, so Lighthouse measures a machine that is not also building; they share the
-// build tests' site (tests/helpers/shared-site.ts).
+// build tests' site (tests/helpers/shared-site.ts). The benchmark keeps its tests beside its code,
+// in bench/tests/unit/ and bench/tests/build/; they belong to the unit and build projects.
 export default getViteConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
@@ -28,13 +29,13 @@ export default getViteConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'bench/tests/unit/**/*.test.ts'] },
       },
       {
         extends: true,
         test: {
           name: 'build',
-          include: ['tests/build/**/*.test.ts'],
+          include: ['tests/build/**/*.test.ts', 'bench/tests/build/**/*.test.ts'],
           globalSetup: ['tests/build/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 300_000,

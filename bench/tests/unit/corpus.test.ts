@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { bodyWithPhotos, corpusPlan, editPhotoCaption, editRelease, releaseIn, releaseMoment, releaseSlug, rotateParagraphs, splitMdx, writeCorpus, type Corpus } from '../../../scripts/bench/corpus';
-import { plainMarkdown } from '../../../scripts/bench/hugo-site';
+import { bodyWithPhotos, corpusPlan, editPhotoCaption, editRelease, releaseIn, releaseMoment, releaseSlug, rotateParagraphs, splitMdx, writeCorpus, type Corpus } from '../../lib/corpus';
+import { plainMarkdown } from '../../lib/hugo-site';
 import { locales } from '../../../src/i18n/locales';
-import { projectRoot } from '../../helpers/build-site';
+import { projectRoot } from '../../../tests/helpers/build-site';
 
 const sample = async (file: string) => readFile(join(projectRoot, 'content/releases/scse-2023-taipei', file), 'utf8');
 const photoTags = (body: string) => [...body.matchAll(/<Photo id="([^"]+)" \/>/g)].map((match) => match[1]);

@@ -9,7 +9,7 @@
  *                                                  # per pool size, libvips threads, worker threads
  *
  * The sample photos are the placeholders of content/ (4000×2667, soft shapes, grain, large
- * text); the synthetic ones are made as the build benchmark's originals are (scripts/bench/originals.ts).
+ * text); the synthetic ones are made as the build benchmark's originals are (bench/lib/originals.ts).
  * CPU is `process.cpuUsage()` around one sharp pipeline at a time (so it counts every thread an
  * encoder starts); nothing else runs in this process meanwhile. Quality is SSIM on luma (8×8
  * windows, stride 4) of the decoded variant against the same resize without compression: it
@@ -22,8 +22,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import sharp, { type JpegOptions, type Sharp } from 'sharp';
-import { encodeWebImages, encodingConcurrency, webImageSpecs, WEB_IMAGE_SETTINGS } from '../../src/lib/media/web-images.ts';
-import { ensureOriginals, originalPath } from './originals.ts';
+import { encodeWebImages, encodingConcurrency, webImageSpecs, WEB_IMAGE_SETTINGS } from '../src/lib/media/web-images.ts';
+import { ensureOriginals, originalPath } from './lib/originals.ts';
 
 type Format = 'avif' | 'webp' | 'jpeg';
 
@@ -208,7 +208,7 @@ interface Photo {
 async function loadPhotos(args: Args): Promise<Photo[]> {
   const photos: Photo[] = [];
   if (args.sample) {
-    const releases = join(import.meta.dirname, '../../content/releases');
+    const releases = join(import.meta.dirname, '../content/releases');
     for (const release of (await readdir(releases)).sort()) {
       const dir = join(releases, release, 'photos');
       const files = await readdir(dir).catch(() => [] as string[]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descendants, parsePss, parseStat, PeakTracker, readProcesses, treePss, treeRss } from '../../../scripts/bench/process-tree';
+import { descendants, parsePss, parseStat, PeakTracker, readProcesses, treePss, treeRss } from '../../lib/process-tree';
 
 describe('parseStat', () => {
   it('reads pid, parent and RSS even when the command name has spaces and parentheses', () => {

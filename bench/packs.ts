@@ -20,7 +20,7 @@ import { sha256File, writeZip } from '../src/lib/packs/zip-writer.ts';
 const copies = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 3);
 const photosDir = resolve(import.meta.dirname, '../content/releases/scse-2023-taipei/photos');
-const work = mkdtempSync(join(tmpdir(), 'bench-packs-'));
+const work = mkdtempSync(join(tmpdir(), 'pressroom-packs-bench-'));
 
 const meta = (fileName: string): PhotoMetadata => ({
   fileName,

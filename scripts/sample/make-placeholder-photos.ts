@@ -16,12 +16,12 @@
  * installed.
  *
  * Usage (from the repository root):
- *   node_modules/.bin/node --experimental-strip-types scripts/make-placeholder-photos.ts [--force] [id…]
+ *   node_modules/.bin/node --experimental-strip-types scripts/sample/make-placeholder-photos.ts [--force] [id…]
  *
  *   --force   regenerate images that already exist
  *   id…       only these photo ids (file names without .yaml)
  *
- * Reads `PRESS_CONTENT_DIR` like the site does; defaults to `content/` beside this script's folder.
+ * Reads `PRESS_CONTENT_DIR` like the site does; defaults to the repository's `content/`.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -32,7 +32,7 @@ import sharp from 'sharp';
 import { parse } from 'yaml';
 import { exiftool } from 'exiftool-vendored';
 import type { WriteTags } from 'exiftool-vendored';
-import { photoFiles, photoIdOf } from '../src/lib/content/files.ts';
+import { photoFiles, photoIdOf } from '../../src/lib/content/files.ts';
 
 const WIDTH = 4000;
 const HEIGHT = 2667;
@@ -68,7 +68,7 @@ type PhotoEntry = {
 };
 
 const scriptDir = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(scriptDir, '..');
+const repoRoot = resolve(scriptDir, '../..');
 const contentDir = process.env.PRESS_CONTENT_DIR
   ? resolve(process.env.PRESS_CONTENT_DIR)
   : join(repoRoot, 'content');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listBucket, startBucket, writtenBetween, type BenchBucket } from '../../../scripts/bench/s3-server';
+import { listBucket, startBucket, writtenBetween, type BenchBucket } from '../../lib/s3-server';
 
 describe('the benchmark’s bucket', () => {
   let dir: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { projectFiles } from '../../../scripts/bench/newsroom-repo';
-import { projectRoot } from '../../helpers/build-site';
+import { projectFiles } from '../../lib/newsroom-repo';
+import { projectRoot } from '../../../tests/helpers/build-site';
 
 describe('projectFiles', () => {
-  it('lists what a clone of the project holds, without its content, which the corpus replaces', async () => {
+  it('lists what a clone of the project holds, without its content, which the corpus replaces, or the benchmark', async () => {
     const files = await projectFiles(projectRoot);
     expect(files).toContain('package.json');
     expect(files).toContain('astro.config.mjs');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildAndDeploy, BuildFigures, DeployFigures } from '../../../scripts/bench/report';
-import { throughput } from '../../../scripts/bench/press-throughput';
-import { evaluate, GOALS, peakMemory, type Measured } from '../../../scripts/bench/targets';
+import type { BuildAndDeploy, BuildFigures, DeployFigures } from '../../lib/report';
+import { throughput } from '../../lib/press-throughput';
+import { evaluate, GOALS, peakMemory, type Measured } from '../../lib/targets';
 import type { MediaStageReport } from '../../../src/lib/media/stage';
 
 const report = (overrides: Partial<MediaStageReport> = {}): MediaStageReport => ({

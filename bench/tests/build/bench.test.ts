@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { missingFigures, type BenchResults } from '../../scripts/bench/report';
-import { projectRoot } from '../helpers/build-site';
+import { missingFigures, type BenchResults } from '../../lib/report';
+import { projectRoot } from '../../../tests/helpers/build-site';
 
 /**
  * The benchmark run small, end to end, so that it never rots: a corpus of 20 releases with small

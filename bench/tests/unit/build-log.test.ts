@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findStage, MEDIA_STAGE, parseBuildLog, parseDeployLog, parseDuration, SEARCH_LABEL, stageAt, stageSeconds } from '../../../scripts/bench/build-log';
+import { findStage, MEDIA_STAGE, parseBuildLog, parseDeployLog, parseDuration, SEARCH_LABEL, stageAt, stageSeconds } from '../../lib/build-log';
 
 /** Lines as `runCommand` records them: text without colours, with the millisecond they arrived. */
 const timed = (entries: Array<[number, string]>) => entries.map(([at, text]) => ({ at, text }));

@@ -14,7 +14,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, rm, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { isolatedGitEnv } from '../lib/isolated-git.ts';
+import { isolatedGitEnv } from '../../scripts/lib/isolated-git.ts';
 
 const exec = promisify(execFile);
 
@@ -38,7 +38,7 @@ export interface NewsroomClone {
   setup: CloneSetup;
 }
 
-/** Paths of the project that a clone has: tracked and new files that exist, but not its content, which the corpus replaces. */
+/** Paths of the project that a clone has: tracked and new files that exist, but not its content, which the corpus replaces, nor `bench/` (the benchmark itself: its code, tests, results and working folder). */
 export async function projectFiles(projectRoot: string): Promise<string[]> {
   const { stdout } = await exec('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024 });
   return [...new Set(stdout.split('\0'))]

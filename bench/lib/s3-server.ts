@@ -7,7 +7,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { startLocalS3Server } from '../lib/local-s3-server.ts';
+import { startLocalS3Server } from '../../scripts/lib/local-s3-server.ts';
 
 const OBJECT_SUFFIX = '._S3rver_object';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { folderSize, pageWeight } from '../../../scripts/bench/site-weight';
+import { folderSize, pageWeight } from '../../lib/site-weight';
 
 describe('pageWeight', () => {
   let site: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moduleOf, summarizeProfile, type CpuProfile } from '../../../scripts/bench/cpu-profile';
+import { moduleOf, summarizeProfile, type CpuProfile } from '../../lib/cpu-profile';
 
 const frame = (id: number, functionName: string, url = '') => ({ id, callFrame: { functionName, url, lineNumber: 9 } });
 
