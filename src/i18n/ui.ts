@@ -38,7 +38,7 @@ function instanceFor(locale: LocaleCode): i18n {
   return instance;
 }
 
-/** The translate function for one locale; resolve it once per page and pass it down. */
+/** The translate function for one locale. Components read theirs from `Astro.locals.t` (src/middleware.ts). */
 export function useTranslations(locale: LocaleCode): Translate {
   const fixed = instanceFor(locale).getFixedT(locale);
   return (key, values) => fixed(key, values);

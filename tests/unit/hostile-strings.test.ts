@@ -426,9 +426,11 @@ describe('pages: JSON-LD and the HTML around content strings', () => {
 
   async function releaseHtml(content: SiteContent, locale: LocaleCode) {
     const page = releasePage(content, content.releases[0]!, locale);
-    const head = await container.renderToString(JsonLd, { props: { data: page.structuredData } });
-    const article = await container.renderToString(ReleaseArticle, { props: { page } });
-    return container.renderToString(BaseLayout, { props: { meta: page.meta }, slots: { head, default: article } });
+    // What src/middleware.ts gives every page of this language; the container runs no middleware.
+    const locals = { locale, t: useTranslations(locale) };
+    const head = await container.renderToString(JsonLd, { locals, props: { data: page.structuredData } });
+    const article = await container.renderToString(ReleaseArticle, { locals, props: { page } });
+    return container.renderToString(BaseLayout, { locals, props: { meta: page.meta }, slots: { head, default: article } });
   }
 
   it.each(cases)('%s: the release page shows the text in the same elements, and no others', async (_label, text) => {

@@ -1,5 +1,5 @@
 import { locales, type LocaleCode } from '../../i18n/locales';
-import { useTranslations } from '../../i18n/ui';
+import { uiStrings, useTranslations } from '../../i18n/ui';
 import { pageMeta } from '../view/page-meta';
 import { paths } from '../view/urls';
 import { withCacheKeys } from '../view/page-cache-key';
@@ -17,3 +17,16 @@ export type NotFoundPageProps = ReturnType<typeof notFoundPage>;
 export function notFoundPagePaths() {
   return withCacheKeys(locales.map((locale) => ({ params: { lang: locale.path }, props: notFoundPage(locale.code) })));
 }
+
+/** The host-wide 404: hosts serve it for every missing URL, so it speaks every language rather than guess one. */
+export function everyLanguageNotFoundPage() {
+  const messages = locales.map((locale) => ({
+    locale: locale.code,
+    title: uiStrings[locale.code]['notFound.title'],
+    message: uiStrings[locale.code]['notFound.message'],
+    home: uiStrings[locale.code]['notFound.home'],
+    homeHref: paths.home(locale.code),
+  }));
+  return { title: messages.map((message) => message.title).join(' · '), messages };
+}
+export type EveryLanguageNotFoundPage = ReturnType<typeof everyLanguageNotFoundPage>;
