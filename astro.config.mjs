@@ -2,23 +2,21 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { astroI18n } from './src/i18n/locales.ts';
-import { siteConfig } from './src/site.config.ts';
 import { hostFiles } from './src/integrations/host-files.ts';
 import { mediaDevServer } from './src/integrations/media-dev-server.ts';
-import { mediaSettings } from './src/settings.ts';
+import { astroCacheDir, mediaSettings, outDir, siteUrl } from './src/settings.ts';
 import { pageSitemap } from './src/integrations/sitemap.ts';
-import { astroCacheDir } from './src/lib/paths.ts';
 
 // With a bucket, web images come from its public origin, which the CSP must admit.
 const media = mediaSettings();
 const mediaOrigin = media.publicUrl ? new URL(media.publicUrl).origin : undefined;
 
 export default defineConfig({
-  site: siteConfig.url,
+  site: siteUrl(),
   trailingSlash: 'always',
-  outDir: process.env.PRESS_OUT_DIR ?? './dist',
-  // Processed images survive `npm ci` (which empties node_modules/.astro) when kept here.
-  cacheDir: astroCacheDir,
+  outDir: outDir(),
+  // Rendered pages survive `npm ci` (which empties node_modules/.astro) when kept here.
+  cacheDir: astroCacheDir(),
   // Astro types i18n from literal locale tuples written in this file; ours come from the locale config.
   i18n: /** @type {any} */ (astroI18n),
   integrations: [

@@ -5,12 +5,21 @@
  * SIGINT or SIGTERM stop every step's processes and leave dist/ as it was (exit 130 / 143); a
  * second build of the same checkout stops at once unless PRESS_BUILD_WAIT lets it wait.
  */
-import { buildAtomically, stoppedMessage } from './lib/atomic-output.ts';
+import { outDir, SettingsError } from '../src/settings.ts';
+import { buildAtomically, stoppedMessage, type BuildOutcome } from './lib/atomic-output.ts';
 import { exitCodeFor, stopRequested } from './lib/run.ts';
 import { buildSite } from './lib/site-build.ts';
 
-const target = process.env.PRESS_OUT_DIR ?? 'dist';
-const outcome = await buildAtomically(target, buildSite);
+const target = outDir();
+let outcome: BuildOutcome;
+try {
+  outcome = await buildAtomically(target, buildSite);
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  // The message names the variable, its value and the fix; a stack trace would only bury it.
+  console.error(error.message);
+  process.exit(1);
+}
 const stop = stopRequested();
 if (stop) {
   console.error(`\n${stoppedMessage(outcome, target)}`);

@@ -5,10 +5,7 @@
  */
 import { buildNow } from '../src/lib/content/clock';
 import { ContentError, formatProblems } from '../src/lib/content/problems';
-import { checkSiteContent } from '../src/lib/content/reader';
-import { contentDir } from '../src/lib/paths';
-import { authorLanguage } from '../src/settings';
-import { siteConfig } from '../src/site.config';
+import { authorLanguage, contentDir, mediaSettings, outDir as outDirSetting, photoSizeSettings, SettingsError, siteUrl } from '../src/settings';
 import { buildAtomically, stoppedMessage } from './lib/atomic-output';
 import { builtPagePaths } from '../src/lib/after-build/built-files';
 import { checkLinks } from './lib/link-check';
@@ -22,7 +19,21 @@ interface Step {
   run: () => Promise<Outcome>;
 }
 
-const outDir = process.env.PRESS_OUT_DIR ?? 'dist';
+// Every setting the steps read (the build's too), checked before any step runs and before the
+// content modules load below: site.config.ts reads some as it loads, and a bad value thrown there
+// would end this script with a stack trace instead of the message that names the fix.
+let settings: { outDir: string; contentDir: string; now: Date; maxPixels: number; language: 'en' | 'ko' };
+try {
+  settings = { outDir: outDirSetting(), contentDir: contentDir(), now: buildNow(), maxPixels: photoSizeSettings().maxPixels, language: authorLanguage() };
+  siteUrl();
+  mediaSettings();
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const { outDir, contentDir: content, now, maxPixels, language } = settings;
+const { checkSiteContent } = await import('../src/lib/content/reader');
 
 const steps: Step[] = [
   {
@@ -30,11 +41,11 @@ const steps: Step[] = [
     run: async () => {
       // The same check, with the same list, as the first step of the build.
       try {
-        await checkSiteContent(contentDir, { now: buildNow(), includeDrafts: false }, siteConfig.maxPhotoPixels);
+        await checkSiteContent(content, { now, includeDrafts: false }, maxPixels);
         return { ok: true, detail: 'schemas, references, dates, photos, paths, MDX' };
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;
-        console.error(formatProblems(error.problems, authorLanguage()));
+        console.error(formatProblems(error.problems, language));
         return { ok: false, detail: `${error.problems.length} problem(s)` };
       }
     },

@@ -8,15 +8,11 @@
  */
 import { resolve } from 'node:path';
 import { ContentError, formatProblems } from '../src/lib/content/problems';
-import { checkSiteContent } from '../src/lib/content/reader';
 import { buildNow } from '../src/lib/content/clock';
-import { contentDir } from '../src/lib/paths';
 import { openMediaStore } from '../src/lib/media/open-store';
 import { placeLocalMedia, readManifest } from '../src/lib/media/site-media';
-import { runMediaStage } from '../src/lib/media/stage';
 import { OriginalNotFetchedError } from '../src/lib/media/lfs';
-import { authorLanguage, mediaSettings, SettingsError } from '../src/settings';
-import { siteConfig } from '../src/site.config';
+import { authorLanguage, contentDir, mediaSettings, photoSizeSettings, SettingsError } from '../src/settings';
 
 const stamp = () => new Date().toTimeString().slice(0, 8);
 // In the shape of Astro's own log lines, which the benchmark reads stage times from.
@@ -28,18 +24,25 @@ async function main(): Promise<number> {
   authorLanguage(); // a bad PRESS_AUTHOR_LANG is reported before the work, not after the first problem
   const cacheDir = resolve(settings.cacheDir);
   if (command === 'make') {
+    const content = contentDir();
+    const photoSizes = photoSizeSettings();
     const visibility = { now: buildNow(), includeDrafts: process.argv.includes('--drafts') };
-    await checkSiteContent(contentDir, visibility, siteConfig.maxPhotoPixels);
+    // Loaded here, inside the try below, because they read settings as they load (site.config.ts):
+    // a bad value thrown by a static import would end the stage with a stack trace, not its message.
+    const { checkSiteContent } = await import('../src/lib/content/reader');
+    const { runMediaStage } = await import('../src/lib/media/stage');
+    await checkSiteContent(content, visibility, photoSizes.maxPixels);
     const store = openMediaStore(settings);
     log(`media store: ${store.description}`);
     await runMediaStage({
-      contentDir,
+      contentDir: content,
       cacheDir,
       store,
       visibility,
-      maxPixels: siteConfig.maxPhotoPixels,
+      maxPixels: photoSizes.maxPixels,
+      minLongSide: photoSizes.minLongSide,
       // git lfs pull runs in the checkout that holds the content, which need not be this one.
-      repoDir: resolve(contentDir),
+      repoDir: resolve(content),
       cacheKeepDays: settings.cacheKeepDays,
       log,
     });

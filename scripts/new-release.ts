@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prompts from '@clack/prompts';
-import { contentDir } from '../src/lib/paths';
+import { contentDir } from '../src/settings';
 import { answerProblems, nextSteps, releaseFiles, releaseLanguages, splitLanguages, type ReleaseAnswers } from '../src/lib/content/scaffold';
 import { defaultLocale, localeByCode, locales } from '../src/i18n/locales';
 import { categories } from '../src/schemas/vocabulary';
@@ -24,8 +24,9 @@ const { values } = parseArgs({
   },
 });
 
-const knownEvents = existsSync(join(contentDir, 'events'))
-  ? readdirSync(join(contentDir, 'events')).filter((name) => /\.ya?ml$/.test(name)).map((name) => name.replace(/\.ya?ml$/, ''))
+const content = contentDir();
+const knownEvents = existsSync(join(content, 'events'))
+  ? readdirSync(join(content, 'events')).filter((name) => /\.ya?ml$/.test(name)).map((name) => name.replace(/\.ya?ml$/, ''))
   : [];
 const interactive = process.stdin.isTTY && process.stdout.isTTY;
 
@@ -79,7 +80,7 @@ if (problems.length > 0) {
   console.error(`Nothing was created:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   process.exit(2);
 }
-const folder = join(contentDir, 'releases', answers.slug);
+const folder = join(content, 'releases', answers.slug);
 if (existsSync(folder)) {
   console.error(`Nothing was created: ${folder} already exists. Choose another slug, or edit the existing release.`);
   process.exit(2);

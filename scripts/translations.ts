@@ -7,11 +7,11 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLocale, localeByCode, localeByPath } from '../src/i18n/locales';
-import { contentDir } from '../src/lib/paths';
+import { contentDir } from '../src/settings';
 import { releaseTranslations, textMarkedCurrent, type TranslationStatus } from '../src/lib/content/translation-status';
 
 const { values } = parseArgs({ options: { 'mark-current': { type: 'string', multiple: true }, json: { type: 'boolean' } } });
-const releasesDir = join(contentDir, 'releases');
+const releasesDir = join(contentDir(), 'releases');
 
 for (const target of values['mark-current'] ?? []) {
   const [slug, path] = target.split('/');

@@ -1,8 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from './schemas/collections';
-import { contentDir } from './lib/paths';
+import { contentDir } from './settings';
 import { PHOTO_FILES, photoIdOf } from './lib/content/files';
+
+const content = contentDir();
 
 /**
  * Collections read from the top-level `content/` folder (or `PRESS_CONTENT_DIR`, which tests use to
@@ -10,17 +12,17 @@ import { PHOTO_FILES, photoIdOf } from './lib/content/files';
  * the file name for everything else.
  */
 const releases = defineCollection({
-  loader: glob({ base: `${contentDir}/releases`, pattern: '*/*.mdx' }),
+  loader: glob({ base: `${content}/releases`, pattern: '*/*.mdx' }),
   schema: releaseSchema,
 });
 
 // The caption files only: the images are the media stage's (src/lib/media/), never Astro's.
 const photos = defineCollection({
-  loader: glob({ base: `${contentDir}/releases`, pattern: PHOTO_FILES, generateId: ({ entry }) => photoIdOf(entry) }),
+  loader: glob({ base: `${content}/releases`, pattern: PHOTO_FILES, generateId: ({ entry }) => photoIdOf(entry) }),
   schema: photoSchema,
 });
 
-const yamlFolder = (folder: string) => glob({ base: `${contentDir}/${folder}`, pattern: '*.{yaml,yml}' });
+const yamlFolder = (folder: string) => glob({ base: `${content}/${folder}`, pattern: '*.{yaml,yml}' });
 
 const events = defineCollection({ loader: yamlFolder('events'), schema: eventSchema });
 const mous = defineCollection({ loader: yamlFolder('mous'), schema: mouSchema });

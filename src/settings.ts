@@ -1,8 +1,152 @@
 /**
- * Every `PRESS_*` setting the media stage and its store read, parsed and checked in one place, with
- * a message that names the variable and the fix for a bad value. Runs on Node's own type stripping
- * (scripts/build.ts imports it), so it keeps to erasable syntax and imports nothing.
+ * Every `PRESS_*` setting, read and checked here and nowhere else (tests/unit/settings-in-one-module.test.ts
+ * fails on a read elsewhere), so each has one default, one rule and one message that names the
+ * variable, the bad value and the fix. An empty value counts as unset: the publish workflow passes
+ * repository variables nobody set as empty strings. `scripts/build.ts` imports this file on Node's
+ * own type stripping, without tsx, so it keeps to erasable syntax and imports only node: modules.
+ *
+ * Each reader takes the environment as an argument (tests pass their own) and is called where the
+ * value is needed, so a script can catch a SettingsError and print only its message.
  */
+import { resolve } from 'node:path';
+
+export type Env = Record<string, string | undefined>;
+
+/** A setting has a value it cannot take; the message says which, and what to write instead. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+/** The value as written, trimmed; undefined when unset or empty. */
+function value(env: Env, name: string): string | undefined {
+  const text = env[name]?.trim();
+  return text ? text : undefined;
+}
+
+/** `NAME="value"` as it was set, for messages. */
+const shown = (env: Env, name: string) => `${name}="${env[name]}"`;
+
+/** A folder path; trailing slashes go, so that names built on it have one. */
+function folder(env: Env, name: string, fallback: string): string {
+  return (value(env, name) ?? fallback).replace(/(?<=.)\/+$/, '');
+}
+
+/** An http(s) address as written, trimmed, once it parses; undefined when unset. */
+function httpUrl(env: Env, name: string, example: string): string | undefined {
+  const text = value(env, name);
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new SettingsError(`${shown(env, name)} is not a URL; write it like ${example}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SettingsError(`${shown(env, name)} must start with https:// (or http:// for a local test server)`);
+  if (url.search || url.hash) throw new SettingsError(`${shown(env, name)} must not have a ?query or #fragment`);
+  return text;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, what: string, fix: string): number {
+  const text = value(env, name);
+  if (text === undefined) return fallback;
+  const parsed = Number(text);
+  if (!Number.isSafeInteger(parsed) || parsed <= 0) throw new SettingsError(`${shown(env, name)} is not a whole number ${what}; write e.g. ${fix}`);
+  return parsed;
+}
+
+function yesNo(env: Env, name: string, fallback: boolean): boolean {
+  const text = value(env, name)?.toLowerCase();
+  if (text === undefined) return fallback;
+  if (['1', 'true', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'no'].includes(text)) return false;
+  throw new SettingsError(`${shown(env, name)} must be true or false`);
+}
+
+// Site and build
+
+/**
+ * `PRESS_SITE_URL`: the published origin that canonical URLs, hreflang, feeds and the sitemap are
+ * built on, without a trailing slash. An origin only: the site is built for the root of its
+ * address, so a path would leave every link pointing outside it.
+ */
+export function siteUrl(env: Env = process.env): string {
+  const text = httpUrl(env, 'PRESS_SITE_URL', 'https://press.example.org');
+  if (text === undefined) return 'https://press.sdf.example.org';
+  const url = new URL(text);
+  if (url.pathname !== '/' || url.username || url.password) {
+    throw new SettingsError(
+      `${shown(env, 'PRESS_SITE_URL')} must be the site's address alone, like https://press.example.org: the pages are built for the root of an address, so a path or a user name in it would make every canonical, hreflang and feed link wrong`,
+    );
+  }
+  return url.origin;
+}
+
+/**
+ * `PRESS_NOW`: the moment embargoes are compared with, for builds made as of another moment (tests,
+ * a check of what lifts when); undefined means the clock (src/lib/content/clock.ts). Only a
+ * date-time with a time zone: without one the moment would depend on the machine's zone.
+ */
+export function pinnedNow(env: Env = process.env): Date | undefined {
+  const text = value(env, 'PRESS_NOW');
+  if (text === undefined) return undefined;
+  const parsed = new Date(text);
+  if (Number.isNaN(parsed.getTime()) || !/(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+    throw new SettingsError(`${shown(env, 'PRESS_NOW')} is not a date-time with a time zone; write it like 2026-01-05T10:00:00+09:00`);
+  }
+  return parsed;
+}
+
+/** `PRESS_CONTENT_DIR`: where content is read from; tests point it at fixture folders, so the sample is never touched. */
+export function contentDir(env: Env = process.env): string {
+  return folder(env, 'PRESS_CONTENT_DIR', './content');
+}
+
+/** `PRESS_OUT_DIR`: where the site is written (scripts/build.ts builds beside it and swaps it in). */
+export function outDir(env: Env = process.env): string {
+  return folder(env, 'PRESS_OUT_DIR', 'dist');
+}
+
+/** `PRESS_BUILD_WAIT`: seconds a build waits for another build of the same checkout; 0 gives up at once. */
+export function buildWaitSeconds(env: Env = process.env): number {
+  const text = value(env, 'PRESS_BUILD_WAIT');
+  if (text === undefined) return 0;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new SettingsError(`${shown(env, 'PRESS_BUILD_WAIT')} is not a number of seconds; write e.g. PRESS_BUILD_WAIT=600 to wait up to ten minutes for another build.`);
+  }
+  return seconds;
+}
+
+/** `PRESS_CACHE_DIR`: Astro's cache (rendered pages), absolute; outside `node_modules`, so `npm ci` keeps it. */
+export function astroCacheDir(env: Env = process.env): string {
+  return resolve(folder(env, 'PRESS_CACHE_DIR', './.cache/astro'));
+}
+
+// Photos
+
+/** The limits a photo's size must keep, so that no scan or panorama and no thumbnail is published as a press photo. */
+export interface PhotoSizeSettings {
+  /**
+   * `PRESS_MAX_PHOTO_PIXELS`, default 100 MP: above any press camera; larger files are scans or
+   * stitched panoramas that should be exported smaller.
+   */
+  maxPixels: number;
+  /**
+   * `PRESS_MIN_PHOTO_LONG_SIDE`, default 1,000: below it a file is a thumbnail or a copy saved from a
+   * messenger or a web page. 1,000 pixels print 8.5 cm wide at 300 dpi, and any camera or phone of
+   * the last fifteen years gives several times that.
+   */
+  minLongSide: number;
+}
+
+export function photoSizeSettings(env: Env = process.env): PhotoSizeSettings {
+  return {
+    maxPixels: wholeNumber(env, 'PRESS_MAX_PHOTO_PIXELS', 100_000_000, 'of pixels', '50000000 for 50 MP'),
+    minLongSide: wholeNumber(env, 'PRESS_MIN_PHOTO_LONG_SIDE', 1_000, 'of pixels', '800, or 1 to accept photos of any size'),
+  };
+}
+
+// Media
 
 /** Where published media (web images, press copies, ZIPs) live. */
 export type MediaStoreKind = 'local' | 's3';
@@ -33,60 +177,24 @@ export interface MediaSettings {
   s3?: S3Settings;
 }
 
-type Env = Record<string, string | undefined>;
-
-export class SettingsError extends Error {
-  override name = 'SettingsError';
-}
-
-const value = (env: Env, name: string) => {
-  const text = env[name]?.trim();
-  return text ? text : undefined;
-};
-
-function httpUrl(env: Env, name: string): string | undefined {
-  const text = value(env, name);
-  if (text === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new SettingsError(`${name}="${text}" is not a URL; write it like https://media.example.org`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SettingsError(`${name}="${text}" must start with https:// (or http:// for a local test server)`);
-  if (url.search || url.hash) throw new SettingsError(`${name}="${text}" must not have a ?query or #fragment`);
-  return text.replace(/\/+$/, '');
-}
-
-function wholeNumber(env: Env, name: string, fallback: number, example: string): number {
-  const text = value(env, name);
-  if (text === undefined) return fallback;
-  const parsed = Number(text);
-  if (!Number.isSafeInteger(parsed) || parsed <= 0) throw new SettingsError(`${name}="${env[name]}" is not a whole number above 0; write e.g. ${name}=${example}`);
-  return parsed;
-}
-
-function yesNo(env: Env, name: string, fallback: boolean): boolean {
-  const text = value(env, name)?.toLowerCase();
-  if (text === undefined) return fallback;
-  if (['1', 'true', 'yes'].includes(text)) return true;
-  if (['0', 'false', 'no'].includes(text)) return false;
-  throw new SettingsError(`${name}="${env[name]}" must be true or false`);
+/** `PRESS_MEDIA_CACHE_DIR` alone, for the build lock, which must not fail on the store's settings. */
+export function mediaCacheDir(env: Env = process.env): string {
+  return folder(env, 'PRESS_MEDIA_CACHE_DIR', '.cache/media');
 }
 
 /** Reads the media settings from `env`; throws a SettingsError naming the variable on a bad value. */
 export function mediaSettings(env: Env = process.env): MediaSettings {
   const storeText = value(env, 'PRESS_MEDIA_STORE') ?? 'local';
   if (storeText !== 'local' && storeText !== 's3') {
-    throw new SettingsError(`PRESS_MEDIA_STORE="${storeText}" must be "local" (media in the site's output) or "s3" (an S3-compatible bucket)`);
+    throw new SettingsError(`${shown(env, 'PRESS_MEDIA_STORE')} must be "local" (media in the site's output) or "s3" (an S3-compatible bucket)`);
   }
-  const cacheDir = (value(env, 'PRESS_MEDIA_CACHE_DIR') ?? '.cache/media').replace(/\/+$/, '');
-  const cacheKeepDays = wholeNumber(env, 'PRESS_MEDIA_CACHE_KEEP_DAYS', 30, '30');
+  const cacheDir = mediaCacheDir(env);
+  const cacheKeepDays = wholeNumber(env, 'PRESS_MEDIA_CACHE_KEEP_DAYS', 30, 'above 0', 'PRESS_MEDIA_CACHE_KEEP_DAYS=30');
   if (storeText === 'local') return { store: 'local', cacheDir, cacheKeepDays };
 
   const bucket = value(env, 'PRESS_MEDIA_S3_BUCKET');
   if (!bucket) throw new SettingsError('PRESS_MEDIA_STORE=s3 needs PRESS_MEDIA_S3_BUCKET, the bucket name');
-  const publicUrl = httpUrl(env, 'PRESS_MEDIA_URL');
+  const publicUrl = httpUrl(env, 'PRESS_MEDIA_URL', 'https://media.example.org')?.replace(/\/+$/, '');
   if (!publicUrl) throw new SettingsError('PRESS_MEDIA_STORE=s3 needs PRESS_MEDIA_URL, the public address readers fetch the media from (e.g. https://media.example.org)');
   const prefix = (value(env, 'PRESS_MEDIA_S3_PREFIX') ?? '').replace(/^\/+|\/+$/g, '');
   return {
@@ -96,13 +204,15 @@ export function mediaSettings(env: Env = process.env): MediaSettings {
     publicUrl,
     s3: {
       bucket,
-      endpoint: httpUrl(env, 'PRESS_MEDIA_S3_ENDPOINT'),
+      endpoint: httpUrl(env, 'PRESS_MEDIA_S3_ENDPOINT', 'https://<account id>.r2.cloudflarestorage.com')?.replace(/\/+$/, ''),
       region: value(env, 'PRESS_MEDIA_S3_REGION') ?? value(env, 'AWS_REGION') ?? 'auto',
       prefix,
       forcePathStyle: yesNo(env, 'PRESS_MEDIA_S3_PATH_STYLE', false),
     },
   };
 }
+
+// Messages
 
 /**
  * The language content problems are reported in (`PRESS_AUTHOR_LANG`: `ko` or `en`); without it,
@@ -112,7 +222,7 @@ export function authorLanguage(env: Env = process.env): 'en' | 'ko' {
   const chosen = value(env, 'PRESS_AUTHOR_LANG')?.toLowerCase();
   if (chosen !== undefined) {
     if (chosen === 'ko' || chosen === 'en') return chosen;
-    throw new SettingsError(`PRESS_AUTHOR_LANG="${env.PRESS_AUTHOR_LANG}" must be "ko" (한국어) or "en" (English)`);
+    throw new SettingsError(`${shown(env, 'PRESS_AUTHOR_LANG')} must be "ko" (한국어) or "en" (English)`);
   }
   const locale = value(env, 'LC_ALL') ?? value(env, 'LC_MESSAGES') ?? value(env, 'LANG') ?? '';
   return /^ko(?:[_.-]|$)/i.test(locale) ? 'ko' : 'en';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { contentDir } from '../../src/settings.ts';
 import { acquireBuildLocks, BuildLockError, buildLockTargets, buildWaitSeconds } from './build-lock.ts';
 import { outputDirProblem } from './output-guard.ts';
 import { stoppable, stopRequested } from './run.ts';
@@ -29,7 +30,7 @@ export function stoppedMessage(outcome: BuildOutcome, target: string): string {
  */
 export async function buildAtomically(target: string, build: (staging: string) => Promise<boolean>): Promise<BuildOutcome> {
   return stoppable(async () => {
-    const problem = outputDirProblem(target, { contentDir: process.env.PRESS_CONTENT_DIR ?? './content', cwd: process.cwd() });
+    const problem = outputDirProblem(target, { contentDir: contentDir(), cwd: process.cwd() });
     if (problem) {
       console.error(problem);
       return 'refused';

@@ -3,6 +3,7 @@ import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, sta
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { astroCacheDir, buildWaitSeconds as waitSetting, mediaCacheDir, SettingsError, type Env } from '../../src/settings.ts';
 
 /**
  * Locks that keep a second build away from folders one build is using. Two builds in one checkout
@@ -55,15 +56,16 @@ export function lockFileFor(dir: string): string {
   return join(dirname(path), `.${basename(path)}.lock`);
 }
 
-/** `PRESS_BUILD_WAIT`: seconds to wait for another build's lock (default 0, give up at once). */
-export function buildWaitSeconds(env: Record<string, string | undefined> = process.env): number {
-  const text = env.PRESS_BUILD_WAIT?.trim();
-  if (!text) return 0;
-  const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new BuildLockError(`PRESS_BUILD_WAIT="${env.PRESS_BUILD_WAIT}" is not a number of seconds; write e.g. PRESS_BUILD_WAIT=600 to wait up to ten minutes for another build.`);
+/**
+ * `PRESS_BUILD_WAIT` (settings.ts): seconds to wait for another build's lock. A bad value is a
+ * BuildLockError, so the build refuses to start with the message alone, as for a held lock.
+ */
+export function buildWaitSeconds(env: Env = process.env): number {
+  try {
+    return waitSetting(env);
+  } catch (error) {
+    throw error instanceof SettingsError ? new BuildLockError(error.message) : error;
   }
-  return seconds;
 }
 
 /**
@@ -71,11 +73,11 @@ export function buildWaitSeconds(env: Record<string, string | undefined> = proce
  * staging folders lie beside it and go with it), the media stage's cache and Astro's cache. The
  * same folder named twice is locked once.
  */
-export function buildLockTargets(outDir: string, env: Record<string, string | undefined> = process.env): LockTarget[] {
+export function buildLockTargets(outDir: string, env: Env = process.env): LockTarget[] {
   const targets: LockTarget[] = [
     { dir: resolve(outDir), what: 'the output folder (PRESS_OUT_DIR)' },
-    { dir: resolve(env.PRESS_MEDIA_CACHE_DIR?.trim() || '.cache/media'), what: 'the media cache (PRESS_MEDIA_CACHE_DIR)' },
-    { dir: resolve(env.PRESS_CACHE_DIR?.trim() || '.cache/astro'), what: "Astro's cache (PRESS_CACHE_DIR)" },
+    { dir: resolve(mediaCacheDir(env)), what: 'the media cache (PRESS_MEDIA_CACHE_DIR)' },
+    { dir: astroCacheDir(env), what: "Astro's cache (PRESS_CACHE_DIR)" },
   ];
   return targets.filter((target, index) => targets.findIndex((other) => other.dir === target.dir) === index);
 }

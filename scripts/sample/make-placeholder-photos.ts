@@ -33,6 +33,7 @@ import { parse } from 'yaml';
 import { exiftool } from 'exiftool-vendored';
 import type { WriteTags } from 'exiftool-vendored';
 import { photoFiles, photoIdOf } from '../../src/lib/content/files.ts';
+import { contentDir as contentDirSetting } from '../../src/settings.ts';
 
 const WIDTH = 4000;
 const HEIGHT = 2667;
@@ -69,9 +70,7 @@ type PhotoEntry = {
 
 const scriptDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(scriptDir, '../..');
-const contentDir = process.env.PRESS_CONTENT_DIR
-  ? resolve(process.env.PRESS_CONTENT_DIR)
-  : join(repoRoot, 'content');
+const contentDir = resolve(repoRoot, contentDirSetting());
 
 // ---------------------------------------------------------------------------------------------
 // Finding the photo entries
