@@ -446,6 +446,27 @@ class JpegWalk {
     const decodeBlocks = frame.progressive ? this.progressiveBlocks(ss, se, ah, al, frame.precision) : undefined;
     this.stream = stream;
     this.bytes = stream.bytes;
+    try {
+      this.walkStretches(stream, stretches, interval, mcus, components, interleaved, only, frame, decodeBlocks);
+    } catch (error) {
+      // Data that runs to the end of the file was cut there: whatever code the cut garbles last, the cause is the cut.
+      if (error instanceof Damage && error.damage.kind === 'corrupt' && stream.next >= this.data.length) throw cutShort('the file ends inside the picture data');
+      throw error;
+    }
+    this.pos = stream.next;
+  }
+
+  private walkStretches(
+    stream: ScanData,
+    stretches: number,
+    interval: number,
+    mcus: number,
+    components: ScanComponent[],
+    interleaved: boolean,
+    only: ScanComponent['component'],
+    frame: Frame,
+    decodeBlocks: ((scan: ScanComponent, block: number) => void) | undefined,
+  ): void {
     for (let stretch = 0; stretch < stretches; stretch++) {
       if (stretch > 0) {
         const marker = stream.markers[stretch - 1];
@@ -469,7 +490,6 @@ class JpegWalk {
       // The data must end within the byte of the last block's last code.
       if (this.end - this.bit >= 8) throw corrupt(`bytes left over before ${stretch + 1 < stretches ? 'a restart marker' : 'the end of the picture data'}`);
     }
-    this.pos = stream.next;
   }
 
   private ranOut(stream: ScanData): never {
