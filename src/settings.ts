@@ -1,5 +1,5 @@
 /**
- * Every `PRESS_*` setting, read and checked here and nowhere else (tests/unit/settings-in-one-module.test.ts
+ * Every `PRESS_*` setting, read and checked here and nowhere else (tests/unit/workflow/settings-in-one-module.test.ts
  * fails on a read elsewhere), so each has one default, one rule and one message that names the
  * variable, the bad value and the fix. An empty value counts as unset: the publish workflow passes
  * repository variables nobody set as empty strings. `scripts/build.ts` imports this file on Node's

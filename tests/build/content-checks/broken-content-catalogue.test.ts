@@ -2,12 +2,12 @@ import { mkdtemp, writeFile, mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { brokenContentCases, type BrokenContentCase } from '../fixtures/broken-content';
-import { contentCopy, projectRoot, runProject, runScript } from '../helpers/build-site';
-import { leaksIn, scanDataSample } from '../helpers/embargo-leaks';
-import { writeFixtureJpeg } from '../helpers/fixture-photo';
-import { BUILD_NOW, EMBARGOED_PHOTO } from '../helpers/shared-site';
-import { treeDigest } from '../helpers/tree-digest';
+import { brokenContentCases, type BrokenContentCase } from '../../fixtures/broken-content';
+import { contentCopy, projectRoot, runProject, runScript } from '../../helpers/build-site';
+import { leaksIn, scanDataSample } from '../../helpers/embargo-leaks';
+import { writeFixtureJpeg } from '../../helpers/fixture-photo';
+import { BUILD_NOW, EMBARGOED_PHOTO } from '../../helpers/shared-site';
+import { treeDigest } from '../../helpers/tree-digest';
 
 /** Astro colours its output; the words are what the author reads. */
 const plain = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '');

@@ -4,10 +4,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MediaStageReport } from '../../src/lib/media/stage';
-import { buildSite, contentCopy, projectRoot, runScript, type BuildResult } from '../helpers/build-site';
-import { truncated, withCorruptScanData } from '../helpers/damaged-jpeg';
-import { treeDigest } from '../helpers/tree-digest';
+import type { MediaStageReport } from '../../../src/lib/media/stage';
+import { buildSite, contentCopy, projectRoot, runScript, type BuildResult } from '../../helpers/build-site';
+import { truncated, withCorruptScanData } from '../../helpers/damaged-jpeg';
+import { treeDigest } from '../../helpers/tree-digest';
 
 const photos = 'releases/scse-2023-taipei/photos';
 const id = (n: string) => `scse-2023-taipei-${n}`;

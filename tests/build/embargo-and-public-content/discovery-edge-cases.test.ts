@@ -4,11 +4,11 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
-import { htmlFiles } from '../../src/lib/after-build/built-files';
-import { buildSite, contentCopy, projectRoot, type BuildResult } from '../helpers/build-site';
-import { jsonLdBlocks, loadPage } from '../helpers/html';
-import { assertWellFormedXml } from '../helpers/xml';
+import { locales } from '../../../src/i18n/locales';
+import { htmlFiles } from '../../../src/lib/after-build/built-files';
+import { buildSite, contentCopy, projectRoot, type BuildResult } from '../../helpers/build-site';
+import { jsonLdBlocks, loadPage } from '../../helpers/html';
+import { assertWellFormedXml } from '../../helpers/xml';
 
 // One extra build: a release whose title tries to break out of the JSON-LD script element, and a
 // release under embargo at the pinned build moment.

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
-import { loadPage } from '../helpers/html';
-import { projectRoot } from '../helpers/build-site';
+import { locales } from '../../../src/i18n/locales';
+import { loadPage } from '../../helpers/html';
+import { projectRoot } from '../../helpers/build-site';
 
 const siteDir = inject('siteDir');
 const eventFile = parseYaml(readFileSync(join(projectRoot, 'content/events/scse-2023.yaml'), 'utf8'));

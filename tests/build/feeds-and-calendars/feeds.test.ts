@@ -2,9 +2,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
-import { loadPage } from '../helpers/html';
-import { assertWellFormedXml } from '../helpers/xml';
+import { locales } from '../../../src/i18n/locales';
+import { loadPage } from '../../helpers/html';
+import { assertWellFormedXml } from '../../helpers/xml';
 
 const siteDir = inject('siteDir');
 const site = 'https://press.sdf.example.org';

@@ -9,8 +9,8 @@ import { exiftool } from 'exiftool-vendored';
 import sharp from 'sharp';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jpegImageData } from '../../src/lib/packs/press-copy';
-import { projectRoot } from '../helpers/build-site';
+import { jpegImageData } from '../../../src/lib/packs/press-copy';
+import { projectRoot } from '../../helpers/build-site';
 import {
   fetchAll,
   maxAge,
@@ -25,14 +25,14 @@ import {
   type Fetched,
   type MediaRef,
   type StoredObject,
-} from '../helpers/bucket-media';
-import { writeFixtureJpeg } from '../helpers/fixture-photo';
-import { startS3Server, type TestS3Server } from '../helpers/s3-server';
-import { BUILD_NOW, EMBARGOED_PHOTO } from '../helpers/shared-site';
-import { treeDigest } from '../helpers/tree-digest';
-import { readZip } from '../helpers/zip';
-import { isolatedGitEnv } from '../../scripts/lib/isolated-git';
-import type { MediaStageReport } from '../../src/lib/media/stage';
+} from '../../helpers/bucket-media';
+import { writeFixtureJpeg } from '../../helpers/fixture-photo';
+import { startS3Server, type TestS3Server } from '../../helpers/s3-server';
+import { BUILD_NOW, EMBARGOED_PHOTO } from '../../helpers/shared-site';
+import { treeDigest } from '../../helpers/tree-digest';
+import { readZip } from '../../helpers/zip';
+import { isolatedGitEnv } from '../../../scripts/lib/isolated-git';
+import type { MediaStageReport } from '../../../src/lib/media/stage';
 
 /**
  * The S3 media store end to end, against a real S3 server (s3rver) and real git with Git LFS: a

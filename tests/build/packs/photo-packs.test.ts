@@ -8,9 +8,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../helpers/build-site';
-import { loadPage } from '../helpers/html';
-import { parseSums, readZip, type ZipFileEntry } from '../helpers/zip';
+import { projectRoot } from '../../helpers/build-site';
+import { loadPage } from '../../helpers/html';
+import { parseSums, readZip, type ZipFileEntry } from '../../helpers/zip';
 
 // What the packs and pages must say is derived here from the content files (their YAML parsed in
 // this file) and from the wording below, written out; no expectation is computed with the code

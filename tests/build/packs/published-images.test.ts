@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { exiftool } from 'exiftool-vendored';
-import { jpegImageData } from '../../src/lib/packs/press-copy';
-import { WEB_IMAGE_SETTINGS } from '../../src/lib/media/web-images';
-import { projectRoot } from '../helpers/build-site';
-import { readZip } from '../helpers/zip';
+import { jpegImageData } from '../../../src/lib/packs/press-copy';
+import { WEB_IMAGE_SETTINGS } from '../../../src/lib/media/web-images';
+import { projectRoot } from '../../helpers/build-site';
+import { readZip } from '../../helpers/zip';
 
 const siteDir = inject('siteDir');
 const imagePattern = /\.(jpe?g|webp|avif|png)$/i;

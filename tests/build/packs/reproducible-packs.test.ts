@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, contentCopy, projectRoot, type BuildResult } from '../helpers/build-site';
+import { buildSite, contentCopy, projectRoot, type BuildResult } from '../../helpers/build-site';
 
 const siteDir = inject('siteDir');
 

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import sharp from 'sharp';
-import { locales } from '../../src/i18n/locales';
-import { WEB_IMAGE_SETTINGS } from '../../src/lib/media/web-images';
-import { alternates, loadPage } from '../helpers/html';
-import { projectRoot } from '../helpers/build-site';
+import { locales } from '../../../src/i18n/locales';
+import { WEB_IMAGE_SETTINGS } from '../../../src/lib/media/web-images';
+import { alternates, loadPage } from '../../helpers/html';
+import { projectRoot } from '../../helpers/build-site';
 
 const siteDir = inject('siteDir');
 const slug = 'scse-2023-taipei';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { htmlFiles, pageUrlPath } from '../../src/lib/after-build/built-files';
-import { alternates, loadPage } from '../helpers/html';
+import { htmlFiles, pageUrlPath } from '../../../src/lib/after-build/built-files';
+import { alternates, loadPage } from '../../helpers/html';
 
 const siteDir = inject('siteDir');
 const site = 'https://press.sdf.example.org';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
-import { jsonLdBlocks, loadPage } from '../helpers/html';
+import { locales } from '../../../src/i18n/locales';
+import { jsonLdBlocks, loadPage } from '../../helpers/html';
 
 const siteDir = inject('siteDir');
 const site = 'https://press.sdf.example.org';

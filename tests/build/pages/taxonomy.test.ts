@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
-import { tagSlug } from '../../src/lib/view/tags';
-import { alternates, loadPage } from '../helpers/html';
-import { projectRoot } from '../helpers/build-site';
+import { locales } from '../../../src/i18n/locales';
+import { tagSlug } from '../../../src/lib/view/tags';
+import { alternates, loadPage } from '../../helpers/html';
+import { projectRoot } from '../../helpers/build-site';
 
 const siteDir = inject('siteDir');
 const site = 'https://press.sdf.example.org';

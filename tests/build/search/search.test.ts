@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
-import { htmlFiles, pageUrlPath } from '../../src/lib/after-build/built-files';
-import { searchQuery } from '../../src/lib/after-build/search-terms';
-import { loadPage } from '../helpers/html';
-import { projectRoot } from '../helpers/build-site';
-import { searchBuiltSite } from '../helpers/search-built-site';
+import { locales } from '../../../src/i18n/locales';
+import { htmlFiles, pageUrlPath } from '../../../src/lib/after-build/built-files';
+import { searchQuery } from '../../../src/lib/after-build/search-terms';
+import { loadPage } from '../../helpers/html';
+import { projectRoot } from '../../helpers/build-site';
+import { searchBuiltSite } from '../../helpers/search-built-site';
 
 const siteDir = inject('siteDir');
 const site = 'https://press.sdf.example.org';

@@ -5,8 +5,8 @@ import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentCopy, projectRoot } from '../helpers/build-site';
-import { treeDigest } from '../helpers/tree-digest';
+import { contentCopy, projectRoot } from '../../helpers/build-site';
+import { treeDigest } from '../../helpers/tree-digest';
 
 /**
  * `npm run build` (node scripts/build.ts) stopped by a signal, run twice at once, pointed at the

@@ -2,12 +2,12 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { EMBARGOED_PHOTO } from '../helpers/shared-site';
-import { buildSite, contentCopy, projectRoot, runScript } from '../helpers/build-site';
-import { writeFixtureJpeg } from '../helpers/fixture-photo';
-import { loadPage } from '../helpers/html';
-import { treeDigest } from '../helpers/tree-digest';
-import { searchBuiltSite } from '../helpers/search-built-site';
+import { EMBARGOED_PHOTO } from '../../helpers/shared-site';
+import { buildSite, contentCopy, projectRoot, runScript } from '../../helpers/build-site';
+import { writeFixtureJpeg } from '../../helpers/fixture-photo';
+import { loadPage } from '../../helpers/html';
+import { treeDigest } from '../../helpers/tree-digest';
+import { searchBuiltSite } from '../../helpers/search-built-site';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 

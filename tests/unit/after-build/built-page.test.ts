@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isListed, readPageHead, searchableText } from '../../src/lib/after-build/built-page';
+import { isListed, readPageHead, searchableText } from '../../../src/lib/after-build/built-page';
 
 const page = (head: string, body = '') => `<!DOCTYPE html><html lang="zh-Hant"><head>${head}</head><body>${body}</body></html>`;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
-import { hostHeaders, hostRedirects } from '../../src/lib/after-build/host-headers';
+import { locales } from '../../../src/i18n/locales';
+import { hostHeaders, hostRedirects } from '../../../src/lib/after-build/host-headers';
 
 /** Parses the `_headers` format: a path line, then indented `Name: value` lines. */
 function parseHeaders(text: string): Map<string, Map<string, string>> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestWord, editDistance } from '../../src/lib/content/did-you-mean';
+import { closestWord, editDistance } from '../../../src/lib/content/did-you-mean';
 
 describe('editDistance', () => {
   it.each([

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { duplicatePhotoIds, notUtf8, photoImagePath, slugProblems } from '../../src/lib/content/file-checks';
+import { duplicatePhotoIds, notUtf8, photoImagePath, slugProblems } from '../../../src/lib/content/file-checks';
 
 describe('notUtf8', () => {
   it('flags a file that is not UTF-8, in English and Korean', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mdxBodyProblems } from '../../src/lib/content/mdx-checks';
+import { mdxBodyProblems } from '../../../src/lib/content/mdx-checks';
 
-const root = new URL('../../', import.meta.url);
+const root = new URL('../../../', import.meta.url);
 
 /** The body of a sample release and the file line it starts on, split as the content reader splits it. */
 function sampleBody(language: string): { body: string; line: number } {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ContentProblem } from '../../src/lib/content/problems';
-import { damagedPhotoProblem, photoFileProblems, photoSizeProblems } from '../../src/lib/content/photo-checks';
+import type { ContentProblem } from '../../../src/lib/content/problems';
+import { damagedPhotoProblem, photoFileProblems, photoSizeProblems } from '../../../src/lib/content/photo-checks';
 
 let dir: string;
 const write = (name: string, content: string | Buffer) => {
@@ -144,17 +144,17 @@ describe('PRESS_MIN_PHOTO_LONG_SIDE', () => {
 
   it('is read as a whole number of pixels, 1,000 when unset', async () => {
     vi.resetModules();
-    expect((await import('../../src/site.config')).siteConfig.minPhotoLongSide).toBe(1000);
+    expect((await import('../../../src/site.config')).siteConfig.minPhotoLongSide).toBe(1000);
     vi.stubEnv('PRESS_MIN_PHOTO_LONG_SIDE', '800');
     vi.resetModules();
-    expect((await import('../../src/site.config')).siteConfig.minPhotoLongSide).toBe(800);
+    expect((await import('../../../src/site.config')).siteConfig.minPhotoLongSide).toBe(800);
   });
 
   it('refuses a value that is not a whole number, saying what to write', async () => {
     for (const value of ['abc', '0', '-5', '1000.5']) {
       vi.stubEnv('PRESS_MIN_PHOTO_LONG_SIDE', value);
       vi.resetModules();
-      await expect(import('../../src/site.config'), value).rejects.toThrow(`PRESS_MIN_PHOTO_LONG_SIDE="${value}" is not a whole number of pixels; write e.g. 800, or 1 to accept photos of any size`);
+      await expect(import('../../../src/site.config'), value).rejects.toThrow(`PRESS_MIN_PHOTO_LONG_SIDE="${value}" is not a whole number of pixels; write e.g. 800, or 1 to accept photos of any size`);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError, formatProblem, formatProblems, throwIfProblems, type ContentProblem } from '../../src/lib/content/problems';
+import { ContentError, formatProblem, formatProblems, throwIfProblems, type ContentProblem } from '../../../src/lib/content/problems';
 
 const problems: ContentProblem[] = [
   {

@@ -2,10 +2,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContentError, type ContentProblem } from '../../src/lib/content/problems';
-import { checkSiteContent, readContent, readSiteContent } from '../../src/lib/content/reader';
+import { ContentError, type ContentProblem } from '../../../src/lib/content/problems';
+import { checkSiteContent, readContent, readSiteContent } from '../../../src/lib/content/reader';
 
-const sampleContent = new URL('../../content', import.meta.url).pathname;
+const sampleContent = new URL('../../../content', import.meta.url).pathname;
 const visibility = { now: new Date('9999-12-31T00:00:00Z'), includeDrafts: false };
 const release = 'releases/scse-2023-taipei';
 const photo = `${release}/photos/scse-2023-taipei-01-ntca-visit`;

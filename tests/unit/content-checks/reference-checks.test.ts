@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokenReferences, findReferences } from '../../src/lib/content/reference-checks';
+import { brokenReferences, findReferences } from '../../../src/lib/content/reference-checks';
 
 const ref = (collection: string, id: string) => ({ id, collection });
 

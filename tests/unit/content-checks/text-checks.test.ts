@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unsafeBodyProblems, unsafeTextProblems } from '../../src/lib/content/text-checks';
+import { unsafeBodyProblems, unsafeTextProblems } from '../../../src/lib/content/text-checks';
 
 describe('unsafeTextProblems', () => {
   it('passes ordinary text in every language, with typographic marks and plain direction marks', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/lib/content/problems';
-import { readSiteContent } from '../../src/lib/content/reader';
-import { contentCopy } from '../helpers/build-site';
+import { ContentError } from '../../../src/lib/content/problems';
+import { readSiteContent } from '../../../src/lib/content/reader';
+import { contentCopy } from '../../helpers/build-site';
 
 const release = 'releases/scse-2023-taipei';
 const later = 'releases/later-release';

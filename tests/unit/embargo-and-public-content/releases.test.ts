@@ -9,7 +9,7 @@ import {
   visibleVersions,
   type Release,
   type ReleaseEntry,
-} from '../../src/lib/content/releases';
+} from '../../../src/lib/content/releases';
 
 const ref = <C extends string>(collection: C, id: string) => ({ id, collection });
 

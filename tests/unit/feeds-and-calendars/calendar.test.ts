@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { eventCalendar, type CalendarEvent } from '../../src/lib/view/calendar';
+import { eventCalendar, type CalendarEvent } from '../../../src/lib/view/calendar';
 
 const base: CalendarEvent = {
   uid: 'scse-2023@press.example.org',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useTranslations } from '../../src/i18n/ui';
-import { formatMegabytes, originalLink, packLink, photoCountText } from '../../src/lib/packs/download-links';
-import type { PackMedia } from '../../src/lib/media/manifest';
+import { useTranslations } from '../../../src/i18n/ui';
+import { formatMegabytes, originalLink, packLink, photoCountText } from '../../../src/lib/packs/download-links';
+import type { PackMedia } from '../../../src/lib/media/manifest';
 
 const credits = { ko: '(c) 시사타임즈', en: '(c) Sisa Times', 'zh-Hant': '(c) 時事時報' };
 const pack: PackMedia = { url: '/packs/releases/scse-2023-taipei.zip', fileName: 'scse-2023-taipei.zip', bytes: 12_282_238, sha256: 'b'.repeat(64), photoCount: 4, credits };

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { captionsCsv, captionsText, csvField, inertCell, sha256Sums, type CaptionLabels } from '../../src/lib/packs/pack-texts';
-import type { PhotoMetadata } from '../../src/lib/packs/press-copy';
+import { captionsCsv, captionsText, csvField, inertCell, sha256Sums, type CaptionLabels } from '../../../src/lib/packs/pack-texts';
+import type { PhotoMetadata } from '../../../src/lib/packs/press-copy';
 
 const visit: PhotoMetadata = {
   fileName: '2023-04-03-tca-visit-01.jpg',

@@ -11,7 +11,7 @@ import {
   readJpegLayout,
   writePressCopy,
   type PhotoMetadata,
-} from '../../src/lib/packs/press-copy';
+} from '../../../src/lib/packs/press-copy';
 
 const exiftool = new ExifTool();
 let dir: string;

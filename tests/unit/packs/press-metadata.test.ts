@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { localeCodes } from '../../src/i18n/locales';
-import { useTranslations } from '../../src/i18n/ui';
-import { pressMetadata, presentTexts, takenText } from '../../src/lib/packs/press-metadata';
-import type { PhotoEntry } from '../../src/lib/content/site-content';
-import { loadSampleContent, sampleContentDir } from '../helpers/sample-content';
+import { localeCodes } from '../../../src/i18n/locales';
+import { useTranslations } from '../../../src/i18n/ui';
+import { pressMetadata, presentTexts, takenText } from '../../../src/lib/packs/press-metadata';
+import type { PhotoEntry } from '../../../src/lib/content/site-content';
+import { loadSampleContent, sampleContentDir } from '../../helpers/sample-content';
 
 const content = loadSampleContent();
 const webStatement = 'https://press.example.org/ko/usage-terms/';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markdownAlt, plainMarkdown } from '../../src/lib/packs/release-text';
-import { markdownNodes as nodes } from '../helpers/markdown';
+import { markdownAlt, plainMarkdown } from '../../../src/lib/packs/release-text';
+import { markdownNodes as nodes } from '../../helpers/markdown';
 
 const text = (markdown: string) =>
   nodes(markdown)

@@ -8,8 +8,8 @@ import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildPackIfChanged, cachedFile, packInputsKey, sha256File, writeZip, ZIP_LAYOUT_VERSION, type ZipEntry } from '../../src/lib/packs/zip-writer';
-import { readZip, type ZipFileEntry } from '../helpers/zip';
+import { buildPackIfChanged, cachedFile, packInputsKey, sha256File, writeZip, ZIP_LAYOUT_VERSION, type ZipEntry } from '../../../src/lib/packs/zip-writer';
+import { readZip, type ZipFileEntry } from '../../helpers/zip';
 
 let dir: string;
 let photoA: string;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { countryName, formatDay, formatLocalDay, formatLocalRange, formatMoment, wallClock } from '../../src/lib/view/date-format';
-import { localeCodes, type LocaleCode } from '../../src/i18n/locales';
+import { countryName, formatDay, formatLocalDay, formatLocalRange, formatMoment, wallClock } from '../../../src/lib/view/date-format';
+import { localeCodes, type LocaleCode } from '../../../src/i18n/locales';
 
 const published = new Date('2023-04-03T09:00:00+09:00');
 

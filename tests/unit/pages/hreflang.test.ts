@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LocaleCode } from '../../src/i18n/locales';
-import { useTranslations } from '../../src/i18n/ui';
-import { alternateLinks } from '../../src/lib/view/hreflang';
-import { pageMeta } from '../../src/lib/view/page-meta';
-import { siteConfig } from '../../src/site.config';
+import type { LocaleCode } from '../../../src/i18n/locales';
+import { useTranslations } from '../../../src/i18n/ui';
+import { alternateLinks } from '../../../src/lib/view/hreflang';
+import { pageMeta } from '../../../src/lib/view/page-meta';
+import { siteConfig } from '../../../src/site.config';
 
 // Every expectation below is written out: the published origin, each language's URL segment
 // (zh-Hant lives under /zh-hant/), the order (the locale config's: ko, en, zh-Hant) and which

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localeCodes } from '../../src/i18n/locales';
-import { uiStrings, useTranslations } from '../../src/i18n/ui';
+import { localeCodes } from '../../../src/i18n/locales';
+import { uiStrings, useTranslations } from '../../../src/i18n/ui';
 
 describe('UI strings', () => {
   const reference = Object.keys(uiStrings.ko).sort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickText, textIn } from '../../src/lib/view/localized-text';
+import { pickText, textIn } from '../../../src/lib/view/localized-text';
 
 describe('pickText / textIn', () => {
   const full = { ko: '서울관', en: 'Seoul Pavilion', 'zh-Hant': '首爾館' };

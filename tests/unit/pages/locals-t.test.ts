@@ -7,12 +7,12 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import BaseLayout from '../../src/layouts/BaseLayout.astro';
-import NotFoundMessage from '../../src/components/NotFoundMessage.astro';
-import { defaultLocale, type LocaleCode } from '../../src/i18n/locales';
-import { uiStrings } from '../../src/i18n/ui';
-import { notFoundPage } from '../../src/lib/routes/not-found';
-import { onRequest } from '../../src/middleware';
+import BaseLayout from '../../../src/layouts/BaseLayout.astro';
+import NotFoundMessage from '../../../src/components/NotFoundMessage.astro';
+import { defaultLocale, type LocaleCode } from '../../../src/i18n/locales';
+import { uiStrings } from '../../../src/i18n/ui';
+import { notFoundPage } from '../../../src/lib/routes/not-found';
+import { onRequest } from '../../../src/middleware';
 
 /** The locals the middleware sets for a page whose `[lang]` segment is `lang` (none outside `[lang]`). */
 async function localsFor(lang: string | undefined): Promise<App.Locals> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageCacheKey as keyWith, withCacheKeys } from '../../src/lib/view/page-cache-key';
-import type { MediaManifest, PhotoMedia } from '../../src/lib/media/manifest';
+import { pageCacheKey as keyWith, withCacheKeys } from '../../../src/lib/view/page-cache-key';
+import type { MediaManifest, PhotoMedia } from '../../../src/lib/media/manifest';
 
 const entry = (id: string, digest: string, data: Record<string, unknown> = {}) => ({ collection: 'releases', id, digest, data, body: 'long text' });
 

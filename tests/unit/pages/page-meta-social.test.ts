@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageMeta } from '../../src/lib/view/page-meta';
-import { paths } from '../../src/lib/view/urls';
+import { pageMeta } from '../../../src/lib/view/page-meta';
+import { paths } from '../../../src/lib/view/urls';
 
 const input = {
   heading: 'SCSE 2023',

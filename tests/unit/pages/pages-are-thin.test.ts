@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const MAX_LINES = 40;
-const pagesDir = join(import.meta.dirname, '../../src/pages');
+const pagesDir = join(import.meta.dirname, '../../../src/pages');
 
 const pageFiles = readdirSync(pagesDir, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())

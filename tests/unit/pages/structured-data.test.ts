@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventLd, newsArticleLd, organizationLd, serializeJsonLd, type EventFacts, type NewsArticleFacts } from '../../src/lib/view/structured-data';
+import { eventLd, newsArticleLd, organizationLd, serializeJsonLd, type EventFacts, type NewsArticleFacts } from '../../../src/lib/view/structured-data';
 
 const hostile = '</script><script>alert(1)</script> <!-- & \u2028\u2029 "quoted"';
 

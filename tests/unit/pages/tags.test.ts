@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagSlug } from '../../src/lib/view/tags';
+import { tagSlug } from '../../../src/lib/view/tags';
 
 describe('tagSlug', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventMoment, isoWithOffset, offsetMinutes, zonedInstant } from '../../src/lib/view/time-zones';
+import { eventMoment, isoWithOffset, offsetMinutes, zonedInstant } from '../../../src/lib/view/time-zones';
 
 describe('offsetMinutes', () => {
   it('reads fixed and daylight-saving offsets from the time-zone database', () => {

@@ -21,22 +21,22 @@ import { SaxesParser } from 'saxes';
 import { markdownToMdast } from 'satteri';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import BaseLayout from '../../src/layouts/BaseLayout.astro';
-import JsonLd from '../../src/components/JsonLd.astro';
-import ReleaseArticle from '../../src/components/ReleaseArticle.astro';
-import { localeCodes, type LocaleCode } from '../../src/i18n/locales';
-import { useTranslations } from '../../src/i18n/ui';
-import { captionLabels, eventPackPlan, releasePackPlan, type PackPlan } from '../../src/lib/packs/pack-plan';
-import { closeExiftool, writePressCopy } from '../../src/lib/packs/press-copy';
-import { eventCalendarFile } from '../../src/lib/routes/event-calendar';
-import { feedFor, jsonFeed, rssOptions } from '../../src/lib/routes/feeds';
-import { eventPage, organizationPage } from '../../src/lib/routes/entities';
-import { releasePage } from '../../src/lib/routes/release-pages';
-import type { SiteContent } from '../../src/lib/content/public-content';
-import type { JsonLd as JsonLdData } from '../../src/lib/view/structured-data';
-import { writeZip } from '../../src/lib/packs/zip-writer';
-import { loadSampleContent } from '../helpers/sample-content';
-import { readZip } from '../helpers/zip';
+import BaseLayout from '../../../src/layouts/BaseLayout.astro';
+import JsonLd from '../../../src/components/JsonLd.astro';
+import ReleaseArticle from '../../../src/components/ReleaseArticle.astro';
+import { localeCodes, type LocaleCode } from '../../../src/i18n/locales';
+import { useTranslations } from '../../../src/i18n/ui';
+import { captionLabels, eventPackPlan, releasePackPlan, type PackPlan } from '../../../src/lib/packs/pack-plan';
+import { closeExiftool, writePressCopy } from '../../../src/lib/packs/press-copy';
+import { eventCalendarFile } from '../../../src/lib/routes/event-calendar';
+import { feedFor, jsonFeed, rssOptions } from '../../../src/lib/routes/feeds';
+import { eventPage, organizationPage } from '../../../src/lib/routes/entities';
+import { releasePage } from '../../../src/lib/routes/release-pages';
+import type { SiteContent } from '../../../src/lib/content/public-content';
+import type { JsonLd as JsonLdData } from '../../../src/lib/view/structured-data';
+import { writeZip } from '../../../src/lib/packs/zip-writer';
+import { loadSampleContent } from '../../helpers/sample-content';
+import { readZip } from '../../helpers/zip';
 
 /** Each once; every format below runs all of them. */
 const HOSTILE: readonly string[] = [

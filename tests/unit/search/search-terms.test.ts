@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchQuery, variantWords, withoutParticle } from '../../src/lib/after-build/search-terms';
+import { searchQuery, variantWords, withoutParticle } from '../../../src/lib/after-build/search-terms';
 
 describe('withoutParticle', () => {
   it.each([

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireBuildLocks, BuildLockError, buildLockTargets, buildWaitSeconds, lockFileFor, type LockOwner } from '../../scripts/lib/build-lock';
-import { outputDirProblem } from '../../scripts/lib/output-guard';
+import { acquireBuildLocks, BuildLockError, buildLockTargets, buildWaitSeconds, lockFileFor, type LockOwner } from '../../../scripts/lib/build-lock';
+import { outputDirProblem } from '../../../scripts/lib/output-guard';
 
 let root: string;
 beforeEach(() => {
@@ -163,7 +163,7 @@ describe('the build locks', () => {
   });
 
   it('release the lock when the process exits, however it exits', async () => {
-    const script = `import { acquireBuildLocks } from ${JSON.stringify(join(import.meta.dirname, '../../scripts/lib/build-lock.ts'))};
+    const script = `import { acquireBuildLocks } from ${JSON.stringify(join(import.meta.dirname, '../../../scripts/lib/build-lock.ts'))};
       await acquireBuildLocks([{ dir: ${JSON.stringify(join(root, 'site'))}, what: 'x' }], { waitSeconds: 0, note: () => {} });
       process.exit(3);`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });

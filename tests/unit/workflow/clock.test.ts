@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildNow } from '../../src/lib/content/clock';
-import { SettingsError } from '../../src/settings';
+import { buildNow } from '../../../src/lib/content/clock';
+import { SettingsError } from '../../../src/settings';
 
 describe('buildNow', () => {
   it('is pinned by PRESS_NOW, offset honoured', () => {

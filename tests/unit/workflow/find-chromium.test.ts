@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findTool, javaTool, type SystemTool } from '../../scripts/find-chromium';
+import { findTool, javaTool, type SystemTool } from '../../../scripts/find-chromium';
 
 let dir: string;
 /** Writes an executable script that prints `output` and exits with `code`. */

@@ -31,7 +31,7 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const workflow = parseYaml(readFileSync(fileURLToPath(new URL('../../.github/workflows/publish.yml', import.meta.url)), 'utf8'), { strict: true, uniqueKeys: true }) as Workflow;
+const workflow = parseYaml(readFileSync(fileURLToPath(new URL('../../../.github/workflows/publish.yml', import.meta.url)), 'utf8'), { strict: true, uniqueKeys: true }) as Workflow;
 const jobs = workflow.jobs;
 const needsOf = (job: Job) => [job.needs ?? []].flat();
 

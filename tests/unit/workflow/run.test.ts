@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../scripts/lib/run';
+import { run } from '../../../scripts/lib/run';
 
-const runModule = join(import.meta.dirname, '../../scripts/lib/run.ts');
+const runModule = join(import.meta.dirname, '../../../scripts/lib/run.ts');
 
 let dir: string;
 beforeEach(() => {

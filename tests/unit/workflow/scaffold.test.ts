@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { answerProblems, nextSteps, normalizeMoment, releaseFiles, releaseLanguages, splitLanguages, type ReleaseAnswers } from '../../src/lib/content/scaffold';
-import { photoSchema, releaseSchema } from '../../src/schemas/collections';
+import { answerProblems, nextSteps, normalizeMoment, releaseFiles, releaseLanguages, splitLanguages, type ReleaseAnswers } from '../../../src/lib/content/scaffold';
+import { photoSchema, releaseSchema } from '../../../src/schemas/collections';
 
 /** As Astro's loader reads YAML: the core schema plus YAML 1.1 timestamps. */
 const astroYaml = (text: string): unknown => parseYaml(text, { customTags: ['timestamp'] });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // in src/settings.ts, so each has one default, one rule and one message. A read anywhere else
 // (a second default, an unchecked value, "" taken for a value) fails here, naming the file.
 
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../..');
 const settingsModule = 'src/settings.ts';
 const code = /\.(?:[cm]?[jt]sx?|astro|mdx)$/;
 

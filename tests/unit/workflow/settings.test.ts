@@ -13,7 +13,7 @@ import {
   SettingsError,
   siteUrl,
   type Env,
-} from '../../src/settings';
+} from '../../../src/settings';
 
 const s3 = { PRESS_MEDIA_STORE: 's3', PRESS_MEDIA_S3_BUCKET: 'press-media', PRESS_MEDIA_URL: 'https://media.example.org/' };
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { contentTypeOf, serveSite, type ServedSite } from '../../scripts/lib/static-server';
+import { contentTypeOf, serveSite, type ServedSite } from '../../../scripts/lib/static-server';
 
 let root: string;
 let site: ServedSite;

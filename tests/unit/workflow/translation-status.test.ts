@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { releaseTranslations, sourceHash, textMarkedCurrent } from '../../src/lib/content/translation-status';
+import { releaseTranslations, sourceHash, textMarkedCurrent } from '../../../src/lib/content/translation-status';
 
 function release(files: Record<string, string>): string {
   const folder = mkdtempSync(join(tmpdir(), 'pressroom-translations-'));
