@@ -84,7 +84,7 @@ const SECTIONS: Marker[] = [
  * …"): `npm run build` runs the stage first, so the build's start to this line is the stage, with
  * npm's and its own process's start-up.
  */
-export const MEDIA_SUMMARY = /\[pressroom:media\] \d+ photos?, \d+ packs?:/;
+const MEDIA_SUMMARY = /\[pressroom:media\] \d+ photos?, \d+ packs?:/;
 
 export function parseBuildLog(lines: TimedLine[], wallSeconds: number): BuildLog {
   const stages: Stage[] = [];

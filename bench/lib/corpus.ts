@@ -10,10 +10,10 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { defaultLocale, locales } from '../../src/i18n/locales.ts';
 import { categories } from '../../src/schemas/vocabulary.ts';
 
-export const SAMPLE_SLUG = 'scse-2023-taipei';
-export const RELEASES_PER_EVENT = 20;
-export const RELEASES_PER_MOU = 10;
-export const PHOTOS_PER_RELEASE = 2;
+const SAMPLE_SLUG = 'scse-2023-taipei';
+const RELEASES_PER_EVENT = 20;
+const RELEASES_PER_MOU = 10;
+const PHOTOS_PER_RELEASE = 2;
 
 export interface CorpusPlan {
   releases: number;
@@ -56,7 +56,7 @@ export function splitMdx(text: string, file = 'MDX file'): MdxFile {
   return { frontmatter: parseYaml(match[1]!) as Record<string, unknown>, body: match[2]! };
 }
 
-export function joinMdx({ frontmatter, body }: MdxFile): string {
+function joinMdx({ frontmatter, body }: MdxFile): string {
   return `---\n${stringifyYaml(frontmatter, { lineWidth: 0 })}---\n${body}`;
 }
 
@@ -282,9 +282,4 @@ export async function editPhotoCaption(release: Pick<CorpusRelease, 'folder' | '
   photo.caption = { ...photo.caption, [locale]: `${photo.caption[locale]} ${note}` };
   await writeFile(file, stringifyYaml(photo, { lineWidth: 0 }));
   return { file, photoId };
-}
-
-/** Names of the release folders of a corpus, for checks. */
-export async function releaseFolders(dir: string): Promise<string[]> {
-  return (await readdir(join(dir, 'releases'))).sort();
 }

@@ -25,7 +25,7 @@ export interface PhotoSize {
 }
 
 /** Where originals are kept between runs: `PRESS_BENCH_CACHE`, else the user's cache folder. */
-export function benchCacheDir(): string {
+function benchCacheDir(): string {
   return process.env.PRESS_BENCH_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'pressroom-bench');
 }
 

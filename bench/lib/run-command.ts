@@ -40,7 +40,7 @@ export interface RunOptions {
 // Astro colours its output; stage names and durations are read from the plain text.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-export const stripAnsi = (text: string) => text.replace(ANSI, '');
+const stripAnsi = (text: string) => text.replace(ANSI, '');
 
 export async function runCommand(file: string, args: string[], options: RunOptions): Promise<CommandRun> {
   const log = createWriteStream(options.logFile);

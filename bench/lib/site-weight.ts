@@ -35,7 +35,7 @@ const KINDS: Record<string, string> = {
   '.zip': 'zip',
 };
 
-export const kindOf = (file: string) => KINDS[extname(file).toLowerCase()] ?? 'other';
+const kindOf = (file: string) => KINDS[extname(file).toLowerCase()] ?? 'other';
 
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

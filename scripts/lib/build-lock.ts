@@ -218,7 +218,7 @@ function ageMs(file: string): number {
  * Whether the build that wrote the lock still runs. Only a process on this machine can be asked;
  * one elsewhere (a checkout on a network drive) counts as running.
  */
-export function ownerState(owner: LockOwner): 'alive' | 'dead' | 'unknown' {
+function ownerState(owner: LockOwner): 'alive' | 'dead' | 'unknown' {
   if (owner.hostname !== hostname()) return 'unknown';
   try {
     process.kill(owner.pid, 0);

@@ -7,7 +7,7 @@ import sitemap, { type SitemapItem } from '@astrojs/sitemap';
 import { isListed, readPageHead } from '../lib/after-build/built-page';
 
 /** The HTML file the build wrote for a page URL, if it is a page. */
-export function builtFileOf(root: string, url: string): string | undefined {
+function builtFileOf(root: string, url: string): string | undefined {
   const path = decodeURIComponent(new URL(url).pathname);
   const file = path.endsWith('/') ? join(root, path, 'index.html') : path.endsWith('.html') ? join(root, path) : undefined;
   return file && existsSync(file) ? file : undefined;
@@ -19,7 +19,7 @@ export function builtFileOf(root: string, url: string): string | undefined {
  * sitemap's own i18n option would pair every path that exists under each prefix, fallback pages
  * included, which would announce untranslated pages as translations.
  */
-export async function sitemapEntry(root: string, item: SitemapItem): Promise<SitemapItem | undefined> {
+async function sitemapEntry(root: string, item: SitemapItem): Promise<SitemapItem | undefined> {
   const file = builtFileOf(root, item.url);
   if (!file) return undefined;
   const head = readPageHead(await readFile(file, 'utf8'));

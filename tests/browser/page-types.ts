@@ -31,7 +31,7 @@ export const sampleIds = {
   tag: 'scse',
 };
 
-export const pageTypes: PageType[] = [
+const pageTypes: PageType[] = [
   { name: 'chooser', route: paths.chooser, siteWide: true },
   { name: '404 (every language)', route: () => '/404.html', siteWide: true },
   { name: 'home', route: paths.home },

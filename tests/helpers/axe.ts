@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 /** The WCAG 2.1 level A and AA rules (2.0 rules carry only the 2.0 tags, so all four are needed). */
-export const wcag21AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const wcag21AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 export interface AxeReport {
   /** One readable line per violated rule, naming the elements. */

@@ -10,7 +10,7 @@ import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 
 /** File endings of everything the media stage makes (web images, press copies, ZIPs). */
-export const MEDIA_EXTENSION = /\.(jpe?g|avif|webp|png|gif|zip)$/i;
+const MEDIA_EXTENSION = /\.(jpe?g|avif|webp|png|gif|zip)$/i;
 
 /** One media URL as a page (or feed, or calendar) links it. */
 export interface MediaRef {

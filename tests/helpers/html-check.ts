@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { projectRoot } from './build-site';
 
 /** The Nu Html Checker bundled in the vnu-jar package (its own Java download is switched off). */
-export const vnuJar = join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
+const vnuJar = join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
 export interface VnuMessage {
   type: 'error' | 'info' | 'non-document-error';

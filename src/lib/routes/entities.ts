@@ -31,7 +31,6 @@ export function eventPage(content: SiteContent, event: EventEntry, locale: Local
     organizer: event.data.organizer ? entry(content.organizations, event.data.organizer.id, 'organization') : undefined,
     releases: releasesMentioning(content, 'event', event.id).map((release) => releaseCard(release, locale)),
     mous: [...content.mous.values()].filter((mou) => mou.data.event?.id === event.id),
-    photos: photosOfEvent(content, event.id),
     calendarHref: paths.eventCalendar(locale, event.id),
     structuredData: eventLd(eventFacts(content, event, locale, image)),
     meta: entityMeta(

@@ -9,7 +9,7 @@ import { absoluteUrl, paths } from '../view/urls';
 import { releaseCardImage } from './release-pages';
 
 /** Feeds carry the newest releases only; the archive has the rest. */
-export const FEED_ITEM_COUNT = 50;
+const FEED_ITEM_COUNT = 50;
 
 export interface FeedItem {
   url: string;

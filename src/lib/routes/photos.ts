@@ -41,7 +41,7 @@ export interface LibraryGroup {
  * come last. A release's photos are grouped under the release's event, while an event's pack
  * gathers photos by the event each photo names, so the two agree unless the content disagrees.
  */
-export async function mediaLibraryGroups(content: SiteContent, locale: LocaleCode): Promise<LibraryGroup[]> {
+async function mediaLibraryGroups(content: SiteContent, locale: LocaleCode): Promise<LibraryGroup[]> {
   const withPhotos = content.releases.filter((release) => photosOf(content, release).length > 0);
   const eventIds = [...new Set(withPhotos.flatMap((release) => (release.event ? [release.event] : [])))];
   const groups = eventIds.map((id) => ({ eventId: id as string | undefined, releases: withPhotos.filter((release) => release.event === id) }));

@@ -109,7 +109,7 @@ export async function archivePagePaths() {
   );
 }
 
-export const HOME_RELEASE_COUNT = 10;
+const HOME_RELEASE_COUNT = 10;
 
 export function homePage(content: SiteContent, locale: LocaleCode) {
   const t = useTranslations(locale);

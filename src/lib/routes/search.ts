@@ -18,7 +18,7 @@ const pagefindStrings = [
   'searching',
 ] as const;
 
-export function pagefindTranslations(locale: LocaleCode): Record<string, string> {
+function pagefindTranslations(locale: LocaleCode): Record<string, string> {
   const t = useTranslations(locale);
   return Object.fromEntries(pagefindStrings.map((key) => [key, t(`search.ui.${key}`)]));
 }

@@ -22,7 +22,7 @@ export interface Tag {
  * Tags are words of one language, so a locale's tags come from its real translations only: a
  * page showing an untranslated original has no tags in the reader's language.
  */
-export function tagsIn(content: SiteContent, locale: LocaleCode): Tag[] {
+function tagsIn(content: SiteContent, locale: LocaleCode): Tag[] {
   const bySlug = new Map<string, Tag>();
   for (const release of content.releases) {
     const version = release.versions[locale];
@@ -50,7 +50,7 @@ export function tagsIn(content: SiteContent, locale: LocaleCode): Tag[] {
 }
 
 /** Categories that have at least one release, in vocabulary order. */
-export function usedCategories(content: SiteContent): Category[] {
+function usedCategories(content: SiteContent): Category[] {
   return categories.filter((category) => content.releases.some((release) => release.category === category));
 }
 
