@@ -4,7 +4,7 @@
  * 20 releases, one MoU per 10, and the sample's organizations and people. Everything is derived
  * from the sample content, so the corpus follows the schemas as they evolve with the sample.
  */
-import { cp, link, mkdir, readdir, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { cp, link, mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { defaultLocale, locales } from '../../src/i18n/locales.ts';
