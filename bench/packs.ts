@@ -15,7 +15,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { closeExiftool, writePressCopy, type PhotoMetadata } from '../src/lib/packs/press-copy.ts';
-import { sha256File, writeZip } from '../src/lib/packs/zip-writer.ts';
+import { sha256File } from '../src/lib/media/files.ts';
+import { writeZip } from '../src/lib/packs/zip-writer.ts';
 
 const copies = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 3);

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { sha256File } from '../packs/zip-writer';
+import { sha256File } from './files';
 
 /** Git LFS never writes a pointer this long or longer, so larger files are never read to check. */
 const POINTER_MAX_BYTES = 1024;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { mediaSettings } from '../../settings';
-import { placeFile } from '../packs/zip-writer';
+import { placeFile } from './files';
 import type { MediaManifest, PackMedia, PhotoMedia } from './manifest';
 import { MANIFEST_FILE } from './stage-files';
 

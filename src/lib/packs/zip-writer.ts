@@ -5,8 +5,8 @@
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { access, copyFile, link, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { rename, rm, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ZipStream from 'zip-stream';
@@ -178,13 +178,6 @@ function tap(hash: Hash, count: (bytes: number) => void): Transform {
   });
 }
 
-/** Lower-case hex SHA-256 of a file, streamed. */
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 export interface PackInputs {
   /** The caller's own version of what goes into a pack (file naming, text layout…). */
   formatVersion: string | number;
@@ -208,95 +201,4 @@ function stableJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : item,
   );
-}
-
-export interface CachedPackOptions {
-  /**
-   * Hard-link the cached pack to `destPath` (no copy of the bytes) when both are on one file
-   * system. Only safe while nothing rewrites `destPath` in place; set false to always copy.
-   */
-  link?: boolean;
-}
-
-export interface CachedPackResult {
-  /** False when the pack came from the cache. */
-  rebuilt: boolean;
-  /** Where the pack is kept in the cache. */
-  cachedPath: string;
-}
-
-/**
- * Puts the pack for `key` at `destPath`, calling `build(path)` to write it only when the cache
- * has no pack for that key. `build` writes to a temporary path that is moved into the cache once
- * complete, so a failed build never leaves a cached pack behind.
- */
-export async function buildPackIfChanged(
-  cacheDir: string,
-  key: string,
-  destPath: string,
-  build: (path: string) => Promise<unknown>,
-  options: CachedPackOptions = {},
-): Promise<CachedPackResult> {
-  const { cachedPath, rebuilt } = await cachedFile(cacheDir, key, '.zip', build);
-  await placeFile(cachedPath, destPath, options);
-  return { rebuilt, cachedPath };
-}
-
-/**
- * The cache half of `buildPackIfChanged`, for callers that build during one stage and place the
- * file in another: returns `<cacheDir>/<key><extension>`, calling `build` only when it is missing.
- */
-export async function cachedFile(
-  cacheDir: string,
-  key: string,
-  extension: string,
-  build: (path: string) => Promise<unknown>,
-): Promise<CachedPackResult> {
-  if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`Pack cache key "${key}" is not a SHA-256 from packInputsKey()`);
-  if (!/^\.[a-z0-9]+$/.test(extension)) throw new Error(`Cache file extension "${extension}" must look like ".zip"`);
-  const cachedPath = join(cacheDir, `${key}${extension}`);
-  const rebuilt = !(await exists(cachedPath));
-  if (rebuilt) await buildIntoCache(cachedPath, build);
-  return { rebuilt, cachedPath };
-}
-
-async function buildIntoCache(cachedPath: string, build: (path: string) => Promise<unknown>): Promise<void> {
-  await mkdir(dirname(cachedPath), { recursive: true });
-  const temporary = `${cachedPath}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await build(temporary);
-    await rename(temporary, cachedPath);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** The placing half: a hard link to the cached file where possible, else a copy. */
-export async function placeFile(cachedPath: string, destPath: string, options: CachedPackOptions = {}): Promise<void> {
-  await mkdir(dirname(destPath), { recursive: true });
-  await rm(destPath, { force: true });
-  if (options.link ?? true) {
-    try {
-      await link(cachedPath, destPath);
-      return;
-    } catch (error) {
-      // Across file systems, or where links are not allowed, a copy does the same job.
-      if (!isErrorCode(error, 'EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK')) throw error;
-    }
-  }
-  await copyFile(cachedPath, destPath);
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isErrorCode(error: unknown, ...codes: string[]): boolean {
-  return error instanceof Error && codes.includes((error as NodeJS.ErrnoException).code ?? '');
 }

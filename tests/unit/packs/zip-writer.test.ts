@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildPackIfChanged, cachedFile, packInputsKey, sha256File, writeZip, ZIP_LAYOUT_VERSION, type ZipEntry } from '../../../src/lib/packs/zip-writer';
+import { packInputsKey, writeZip, ZIP_LAYOUT_VERSION, type ZipEntry } from '../../../src/lib/packs/zip-writer';
 import { readZip, type ZipFileEntry } from '../../helpers/zip';
 
 let dir: string;
@@ -362,95 +362,5 @@ describe('packInputsKey', () => {
     expect(packInputsKey({ ...base, files: [base.files[0]!, { name: 'b.jpg', sha256: 'c'.repeat(64) }] })).not.toBe(key);
     expect(packInputsKey({ ...base, metadata: { ...base.metadata, credit: 'Sisa Times / Kim' } })).not.toBe(key);
     expect(packInputsKey({ ...base, formatVersion: 2 })).not.toBe(key);
-  });
-});
-
-describe('buildPackIfChanged', () => {
-  async function keyFor(caption: string): Promise<string> {
-    return packInputsKey({
-      formatVersion: 1,
-      files: [{ name: 'photos/a.jpg', sha256: await sha256File(photoA) }],
-      metadata: { caption },
-    });
-  }
-
-  function builder(caption: string, calls: string[]) {
-    return async (path: string) => {
-      calls.push(path);
-      await writeZip(path, [
-        { name: 'photos/a.jpg', source: { path: photoA } },
-        { name: 'captions-ko.txt', source: { data: caption } },
-      ]);
-    };
-  }
-
-  test('builds once, then reuses the cached pack until the inputs change', async () => {
-    const cacheDir = join(dir, 'cache');
-    const dest = join(dir, 'site', 'ko', 'press', 'pack.zip');
-    const calls: string[] = [];
-
-    const first = await buildPackIfChanged(cacheDir, await keyFor('신베이컴퓨터협회 방문'), dest, builder('신베이컴퓨터협회 방문', calls));
-    const firstBytes = await readFile(dest);
-    const second = await buildPackIfChanged(cacheDir, await keyFor('신베이컴퓨터협회 방문'), dest, builder('신베이컴퓨터협회 방문', calls));
-    expect([first.rebuilt, second.rebuilt]).toEqual([true, false]);
-    expect(calls).toHaveLength(1);
-    expect((await readFile(dest)).equals(firstBytes)).toBe(true);
-    expect((await stat(dest)).ino).toBe((await stat(second.cachedPath)).ino);
-
-    const third = await buildPackIfChanged(cacheDir, await keyFor('신베이컴퓨터협회 방문 (수정)'), dest, builder('신베이컴퓨터협회 방문 (수정)', calls));
-    expect(third.rebuilt).toBe(true);
-    expect(calls).toHaveLength(2);
-    const entries = await readZip(dest);
-    expect(entries.find((entry) => entry.name === 'captions-ko.txt')!.data.toString('utf8')).toBe('신베이컴퓨터협회 방문 (수정)');
-  });
-
-  test('copies instead of linking when asked', async () => {
-    const cacheDir = join(dir, 'cache-copy');
-    const dest = join(dir, 'copied.zip');
-    const { cachedPath } = await buildPackIfChanged(cacheDir, await keyFor('참방'), dest, builder('참방', []), { link: false });
-    const [cached, placed] = await Promise.all([stat(cachedPath), stat(dest)]);
-    expect(placed.ino).not.toBe(cached.ino);
-    expect((await readFile(dest)).equals(await readFile(cachedPath))).toBe(true);
-  });
-
-  test('caches nothing when the build fails, so the next run builds again', async () => {
-    const cacheDir = join(dir, 'cache-fail');
-    const key = await keyFor('失敗');
-    await expect(
-      buildPackIfChanged(cacheDir, key, join(dir, 'fail.zip'), async (path) => {
-        await writeFile(path, 'half a zip');
-        throw new Error('disk full');
-      }),
-    ).rejects.toThrow('disk full');
-    expect(await readdir(cacheDir)).toEqual([]);
-    const retry = await buildPackIfChanged(cacheDir, key, join(dir, 'fail.zip'), builder('失敗', []));
-    expect(retry.rebuilt).toBe(true);
-  });
-
-  test('refuses a key that is not a SHA-256', async () => {
-    await expect(buildPackIfChanged(join(dir, 'cache'), '../../etc/passwd', join(dir, 'x.zip'), async () => {})).rejects.toThrow(
-      /not a SHA-256/,
-    );
-  });
-});
-
-describe('cachedFile', () => {
-  test('keeps any kind of file under its key and extension, made once', async () => {
-    const cacheDir = join(dir, 'cache-any');
-    const key = 'd'.repeat(64);
-    const calls: string[] = [];
-    const make = async (path: string) => {
-      calls.push(path);
-      await writeFile(path, 'press copy');
-    };
-    const first = await cachedFile(cacheDir, key, '.jpg', make);
-    const second = await cachedFile(cacheDir, key, '.jpg', make);
-    expect(first).toEqual({ rebuilt: true, cachedPath: join(cacheDir, `${key}.jpg`) });
-    expect(second).toEqual({ rebuilt: false, cachedPath: first.cachedPath });
-    expect(calls).toHaveLength(1);
-  });
-
-  test('refuses an extension that could leave the cache folder', async () => {
-    await expect(cachedFile(join(dir, 'cache-any'), 'd'.repeat(64), '/../x', async () => {})).rejects.toThrow(/must look like ".zip"/);
   });
 });
