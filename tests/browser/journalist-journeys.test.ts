@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { locales } from '../../src/i18n/locales';
-import { jpegImageData } from '../../src/lib/packs/press-copy';
+import { jpegImageData } from '../../src/lib/media/jpeg-layout';
 import { paths } from '../../src/lib/view/urls';
 import { download, downloadZip } from '../helpers/browser';
 import { useBrowserSession } from '../helpers/served-pages';

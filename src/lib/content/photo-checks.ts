@@ -13,7 +13,7 @@ import type { ContentProblem } from './problems';
 import type { ImageDamage } from '../media/photo-integrity';
 import { photoIdOf } from './files';
 import { photoImagePath } from './file-checks';
-import { describeNonJpeg, formatMegapixels, isJpeg } from '../packs/press-copy';
+import { describeNonJpeg, formatMegapixels, isJpeg } from '../media/jpeg-layout';
 import { parseLfsPointer } from '../media/lfs';
 import { siteConfig } from '../../site.config';
 

@@ -9,7 +9,7 @@ import { exiftool } from 'exiftool-vendored';
 import sharp from 'sharp';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jpegImageData } from '../../../src/lib/packs/press-copy';
+import { jpegImageData } from '../../../src/lib/media/jpeg-layout';
 import { projectRoot } from '../../helpers/build-site';
 import {
   fetchAll,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { exiftool } from 'exiftool-vendored';
-import { jpegImageData } from '../../../src/lib/packs/press-copy';
+import { jpegImageData } from '../../../src/lib/media/jpeg-layout';
 import { WEB_IMAGE_SETTINGS } from '../../../src/lib/media/web-images';
 import { projectRoot } from '../../helpers/build-site';
 import { readZip } from '../../helpers/zip';

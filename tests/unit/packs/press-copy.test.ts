@@ -6,12 +6,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   closeExiftool,
-  isJpeg,
-  jpegImageData,
-  readJpegLayout,
   writePressCopy,
   type PhotoMetadata,
 } from '../../../src/lib/packs/press-copy';
+import { isJpeg, jpegImageData, readJpegLayout } from '../../../src/lib/media/jpeg-layout';
 
 const exiftool = new ExifTool();
 let dir: string;
