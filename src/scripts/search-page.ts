@@ -1,27 +1,65 @@
 /**
  * Starts Pagefind's Default UI on the search page. Pagefind's own script (loaded from
  * /pagefind/, written by the build) defines `PagefindUI`; it is deferred, so it has run by
- * DOMContentLoaded. Queries pass through `searchQuery`, which strips Korean particles.
+ * DOMContentLoaded. Queries pass through `searchQuery`, which strips Korean particles, and are
+ * ranked with `searchRanking` (both in search-terms.ts). `?q=` in the address runs that search on
+ * load, and each search updates it, so a search can be linked.
  */
-import { searchQuery } from '../lib/after-build/search-terms';
+import { searchQuery, searchRanking } from '../lib/after-build/search-terms';
+
+interface PagefindResult {
+  meta: Record<string, string | undefined>;
+  [key: string]: unknown;
+}
 
 declare global {
   interface Window {
-    PagefindUI?: new (options: Record<string, unknown>) => unknown;
+    PagefindUI?: new (options: Record<string, unknown>) => { triggerSearch(term: string): void };
   }
+}
+
+/**
+ * Pagefind lists a result's metadata other than title and image as "key: value": the page's kind
+ * and, for releases, the publication date, under this language's labels.
+ */
+function labelledMeta(labels: Record<string, string>) {
+  return (result: PagefindResult): PagefindResult => {
+    const { title, image, image_alt: imageAlt, type, date } = result.meta;
+    const meta: Record<string, string> = {};
+    if (title) meta.title = title;
+    if (image) meta.image = image;
+    // The title is next to the thumbnail, so the image itself needs no text of its own.
+    if (image) meta.image_alt = imageAlt ?? '';
+    if (type) meta[labels.type ?? 'type'] = type;
+    if (date) meta[labels.date ?? 'date'] = date;
+    return { ...result, meta };
+  };
+}
+
+/** Keeps the address in step with the query, without adding a history entry per keystroke. */
+function rememberQuery(term: string): void {
+  const url = new URL(window.location.href);
+  if (term.trim()) url.searchParams.set('q', term);
+  else url.searchParams.delete('q');
+  if (url.href !== window.location.href) window.history.replaceState(null, '', url);
 }
 
 document.addEventListener('DOMContentLoaded', () => {
   const element = document.querySelector<HTMLElement>('[data-search]');
   if (!element || !window.PagefindUI) return;
-  new window.PagefindUI({
+  const ui = new window.PagefindUI({
     element,
     showSubResults: true,
-    // Short entity pages that name a city outrank a long release that tells the story; ten results
-    // keep the release on the first screen for the queries journalists type.
     pageSize: 10,
-    showImages: false,
+    showImages: true,
+    ranking: searchRanking,
     translations: JSON.parse(element.dataset.translations ?? '{}'),
-    processTerm: searchQuery,
+    processResult: labelledMeta(JSON.parse(element.dataset.metaLabels ?? '{}')),
+    processTerm: (term: string) => {
+      rememberQuery(term);
+      return searchQuery(term);
+    },
   });
+  const query = new URLSearchParams(window.location.search).get('q');
+  if (query?.trim()) ui.triggerSearch(query);
 });

@@ -18,6 +18,15 @@ export function withSearchVariants(html: string, text: string = searchableText(h
   return cut < 0 ? `${html}${block}` : `${html.slice(0, cut)}${block}${html.slice(cut)}`;
 }
 
+/**
+ * Pagefind joins the terms and values of a fact list (`<dt>Founded</dt><dd>1987</dd>`) without a
+ * space, so excerpts read "Founded1987Member companies…" and the words glued there cannot be found.
+ * In the copy Pagefind indexes, each term and value ends with a separator; the page is unchanged.
+ */
+export function withFactSeparators(html: string): string {
+  return html.replace(/<\/dt>/g, '</dt> ').replace(/<\/dd>/g, '</dd> · ');
+}
+
 /** Pages indexed per `<html lang>`, and how long indexing took. */
 export interface SearchIndexReport {
   perLanguage: Map<string, number>;
@@ -48,7 +57,7 @@ export async function writeSearchIndex(root: string): Promise<SearchIndexReport>
       const text = searchableText(html);
       // Pages without a data-pagefind-body region (lists, the language chooser) have nothing to find.
       if (!isListed(head, absoluteUrl(url)) || !text) continue;
-      const added = await index.addHTMLFile({ url: encodeURI(url), content: withSearchVariants(html, text) });
+      const added = await index.addHTMLFile({ url: encodeURI(url), content: withSearchVariants(withFactSeparators(html), text) });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
       const language = head.lang ?? 'unknown';
       perLanguage.set(language, (perLanguage.get(language) ?? 0) + 1);

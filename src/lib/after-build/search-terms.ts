@@ -67,3 +67,19 @@ export function variantWords(text: string): string[] {
   }
   return [...found];
 }
+
+/**
+ * Pagefind's ranking on the search page (its `ranking` option; the index cannot carry it).
+ * Pagefind's defaults favour short pages whose title holds the query: for 타이베이 or Taipei the
+ * organization pages (a few dozen words, the city in their name) came before the release that tells
+ * the story. So: page length barely counts (`pageLength`), a word that only starts with the query
+ * (타이베이에서, the Korean forms with a particle) counts as much as the query itself
+ * (`termSimilarity`), and a title match adds half its default boost (`metaWeights`). With the
+ * release article weighted up (`data-pagefind-weight` in ReleaseArticle), the release comes first
+ * for its city in every language (tests/build/search/search.test.ts).
+ */
+export const searchRanking = {
+  pageLength: 0,
+  termSimilarity: 0,
+  metaWeights: { title: 0.5 },
+} as const;

@@ -32,6 +32,10 @@ export function searchPage(locale: LocaleCode) {
   return {
     locale,
     translations: pagefindTranslations(locale),
+    /** The labels of the facts each result shows (Pagefind shows a result's metadata as "label: value"). */
+    metaLabels: { type: t('search.meta.type'), date: t('search.meta.date') },
+    archiveHref: paths.archive(locale),
+    topicsHref: paths.tags(locale),
     meta: pageMeta({
       locale,
       heading: t('search.title'),

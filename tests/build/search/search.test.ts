@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { locales } from '../../../src/i18n/locales';
 import { htmlFiles, pageUrlPath } from '../../../src/lib/after-build/built-files';
-import { searchQuery } from '../../../src/lib/after-build/search-terms';
+import { searchQuery, searchRanking } from '../../../src/lib/after-build/search-terms';
+import { load as loadFragment } from 'cheerio';
+import { useTranslations } from '../../../src/i18n/ui';
 import { loadPage } from '../../helpers/html';
 import { projectRoot } from '../../helpers/build-site';
 import { searchBuiltSite } from '../../helpers/search-built-site';
@@ -22,6 +25,41 @@ const searchAsPage = (lang: string, queries: string[]) => {
   const found = search(lang, queries.map(searchQuery));
   return Object.fromEntries(queries.map((query) => [query, found[searchQuery(query)]!]));
 };
+
+/**
+ * Pagefind's own search (as tests/helpers/pagefind-search.mjs runs it) with the search page's
+ * ranking option: each query gives its results in order, with their metadata and excerpt.
+ */
+const rankedSearchScript = `
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+const [siteDir, lang, ranking, ...queries] = process.argv.slice(1);
+globalThis.document = { currentScript: null, querySelector: () => ({ getAttribute: () => lang }) };
+globalThis.fetch = async (input) => {
+  try { return new Response(await readFile(fileURLToPath(new URL(String(input))))); } catch { return new Response('', { status: 404 }); }
+};
+const bundle = pathToFileURL(siteDir + '/pagefind/').href;
+const pagefind = await import(bundle + 'pagefind.js');
+await pagefind.options({ basePath: bundle, baseUrl: '/', ranking: JSON.parse(ranking) });
+const found = {};
+for (const query of queries) {
+  const search = await pagefind.search(query);
+  found[query] = (await Promise.all(search.results.map((result) => result.data()))).map(({ url, meta, excerpt, content }) => ({ url: decodeURIComponent(url), meta, excerpt, content }));
+}
+process.stdout.write(JSON.stringify(found));
+`;
+interface RankedResult {
+  url: string;
+  meta: Record<string, string>;
+  excerpt: string;
+  content: string;
+}
+/** What the search page shows for each query: searchQuery() first, then searchRanking. */
+function searchRanked(lang: string, queries: string[]): Record<string, RankedResult[]> {
+  const args = [siteDir, lang, JSON.stringify(searchRanking), ...queries.map(searchQuery)];
+  const found = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', rankedSearchScript, ...args], { encoding: 'utf8' }));
+  return Object.fromEntries(queries.map((query) => [query, found[searchQuery(query)] as RankedResult[]]));
+}
 
 describe('the search index', () => {
   const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8'));
@@ -96,6 +134,44 @@ describe('searching for the sample release', () => {
   });
 });
 
+describe('ranking and showing results as the search page does', () => {
+  const release = (path: string) => `/${path}/releases/${sample}/`;
+  // The sample writes 타이베이, Taipei and 臺北; organization and event pages name the city in their
+  // titles, and with Pagefind's default ranking they came first (the release was 6th of 7 in Korean).
+  const cityQueries = [
+    { lang: 'ko', path: 'ko', queries: ['타이베이', '타이베이에서'] },
+    { lang: 'en', path: 'en', queries: ['Taipei'] },
+    { lang: 'zh-hant', path: 'zh-hant', queries: ['臺北'] },
+  ];
+
+  it.each(cityQueries)('puts the release first for its city in $lang', ({ lang, path, queries }) => {
+    const found = searchRanked(lang, queries);
+    for (const query of queries) {
+      const urls = found[query]!.map((result) => result.url);
+      expect(urls[0], `${query}: ${urls.join(', ')}`).toBe(release(path));
+      expect(urls.length, query).toBeGreaterThan(1);
+    }
+  });
+
+  it.each(locales)('gives each $code result its kind, and the release its date and thumbnail', (locale) => {
+    const t = useTranslations(locale.code);
+    const results = searchRanked(indexName(locale.code), ['TCA'])['TCA']!;
+    const found = results.find((result) => result.url === release(locale.path))!;
+    expect(found.meta.type).toBe(t('search.type.release'));
+    expect(found.meta.date).toMatch(/2023/);
+    expect(found.meta.image).toMatch(/^\/media\/.+\.(jpe?g|webp|avif|png)$/);
+    const event = results.find((result) => result.url === `/${locale.path}/events/scse-2023/`)!;
+    expect(event.meta.type).toBe(t('search.type.event'));
+    expect(event.meta.date).toBeUndefined();
+  });
+
+  it('keeps the terms and values of fact lists apart in what results show', () => {
+    const ntca = searchRanked('en', ['NTCA'])['NTCA']!.find((result) => result.url === '/en/organizations/ntca/')!;
+    expect(ntca.content).toMatch(/Founded\W+1987/);
+    expect(ntca.content).not.toMatch(/Founded1987|AbbreviationNTCA/);
+  });
+});
+
 describe.each(locales)('the $code search page', (locale) => {
   const $ = loadPage(siteDir, `/${locale.path}/search/`);
 
@@ -117,6 +193,12 @@ describe.each(locales)('the $code search page', (locale) => {
     expect(Object.keys(translations).length).toBeGreaterThanOrEqual(10);
     expect(translations.zero_results).toContain('[SEARCH_TERM]');
     expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+  });
+
+  it('links the release archive and the topics for readers without JavaScript', () => {
+    const noscript = loadFragment($('noscript').html() ?? '');
+    const hrefs = noscript('a').toArray().map((link) => noscript(link).attr('href'));
+    expect(hrefs).toEqual([`/${locale.path}/releases/`, `/${locale.path}/tags/`]);
   });
 
   it('is linked from every page of the language', () => {
