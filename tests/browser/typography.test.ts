@@ -73,9 +73,8 @@ describe('typography and tap targets on a release', () => {
     expect(meta).not.toMatch(/[\p{Script=Han}]\s*:/u);
     const caption = (await page.locator('figure.photo figcaption').first().textContent()) ?? '';
     expect(caption).toContain('攝影：');
-    const people = (await page.locator('figure.photo .people').first().textContent()) ?? '';
-    expect(people).toMatch(/照片人物：.+（.+）/u);
-    expect(people).not.toMatch(/[,:(]/);
+    // Every sample caption names everyone shown, so no separate people list repeats them.
+    expect(await page.locator('figure.photo .people').count()).toBe(0);
     expect(problems).toEqual([]);
     await close();
   });

@@ -9,6 +9,7 @@ import { useTranslations } from '../../i18n/ui';
 import { siteConfig } from '../../site.config';
 import { photosOf, photosOfEvent, type PhotoEntry, type SiteContent } from '../content/public-content';
 import { formatDay, formatLocalDay, formatMoment } from '../view/date-format';
+import { labelled, parenthesized } from '../view/punctuation';
 import { textIn } from '../view/localized-text';
 import { captionsCsv, captionsText, type CaptionLabels } from './pack-texts';
 import type { PhotoMetadata } from './press-copy';
@@ -176,10 +177,11 @@ function releaseMarkdown(content: SiteContent, release: Release, locale: LocaleC
   const writePhoto = (id: string) => {
     const photo = content.photos.get(id);
     if (!photo) throw new Error(`${file}: <Photo id="${id}"> is not one of the release's published photos`);
-    const caption = `${markdownText(textIn(photo.data.caption, locale))} (${t('photo.credit')}: ${markdownText(textIn(photo.data.credit, locale))})`;
+    const caption = `${markdownText(textIn(photo.data.caption, locale))} ${parenthesized(t, `${labelled(t, 'photo.credit')}${markdownText(textIn(photo.data.credit, locale))}`)}`;
     return inPack.has(id) ? `![${markdownText(textIn(photo.data.alt, locale))}](${id}.jpg)\n\n${caption}` : caption;
   };
-  const published = `${t('release.published')}: ${formatMoment(release.date, locale)}${byline ? ` · ${t('release.byline')}: ${markdownText(byline)}` : ''}`;
+  // Published and byline apart as on the release page (ReleaseArticle.astro): " · " in every language.
+  const published = `${labelled(t, 'release.published')}${formatMoment(release.date, locale)}${byline ? ` · ${labelled(t, 'release.byline')}${markdownText(byline)}` : ''}`;
   const contact = contactLine(release.contact);
   return [
     `# ${markdownText(title)}`,

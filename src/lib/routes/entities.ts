@@ -13,6 +13,7 @@ import {
 import { cardImage, type CardImage } from '../media/card-image';
 import { textIn } from '../view/localized-text';
 import { pageMeta } from '../view/page-meta';
+import { labelled } from '../view/punctuation';
 import { eventLd, organizationLd } from '../view/structured-data';
 import { paths } from '../view/urls';
 import { eventFacts, organizationFacts } from './linked-data';
@@ -60,7 +61,7 @@ export function mouPage(content: SiteContent, mou: MouEntry, locale: LocaleCode)
     meta: entityMeta(
       locale,
       textIn(mou.data.title, locale),
-      `${t('mou.kind')}: ${textIn(mou.data.title, locale)}`,
+      `${labelled(t, 'mou.kind')}${textIn(mou.data.title, locale)}`,
       (code) => paths.mou(code, mou.id),
     ),
   };

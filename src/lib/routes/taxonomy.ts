@@ -106,8 +106,28 @@ export async function topicsPagePaths() {
 }
 
 /**
- * A tag page exists in one language only. Its hreflang lists itself alone; the language switcher
- * leads to the other languages' lists of tags instead of to pages that do not exist.
+ * The tag of another language that stands for `tag`: translations list their tags in the same
+ * order as the original, so in every release carrying the tag that has a version in `other` with
+ * as many tags, the tag at the same position. Only one answer across those releases counts;
+ * none, or several, give undefined.
+ */
+export function equivalentTag(tag: Tag, locale: LocaleCode, other: LocaleCode): string | undefined {
+  const found = new Set<string>();
+  for (const release of tag.releases) {
+    const own = release.versions[locale]?.data.tags ?? [];
+    const theirs = release.versions[other]?.data.tags;
+    if (!theirs || theirs.length !== own.length) continue;
+    const at = own.findIndex((name) => tagSlug(name) === tag.slug);
+    const slug = at >= 0 ? tagSlug(theirs[at]!) : '';
+    if (slug) found.add(slug);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * A tag page exists in one language only, so its hreflang lists itself alone. The language
+ * switcher leads to the equivalent tag's page in each other language (`equivalentTag`), or to
+ * that language's list of tags when there is no single equivalent.
  */
 export function tagPage(locale: LocaleCode, tag: Tag) {
   const t = useTranslations(locale);
@@ -120,7 +140,11 @@ export function tagPage(locale: LocaleCode, tag: Tag) {
       locale,
       heading: t('tag.pageTitle', { tag: tag.name }),
       description: t('tag.pageDescription', { tag: tag.name }),
-      pathIn: (code) => (code === locale ? own : paths.tags(code)),
+      pathIn: (code) => {
+        if (code === locale) return own;
+        const equivalent = equivalentTag(tag, locale, code);
+        return equivalent ? paths.tag(code, equivalent) : paths.tags(code);
+      },
       translatedIn: [locale],
       xDefault: own,
       searchable: false,

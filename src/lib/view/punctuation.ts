@@ -1,9 +1,10 @@
 import type { Translate, UiKey } from '../../i18n/ui';
 
 /**
- * Punctuation between a label and its value, and between list items, comes from the strings
- * files (`punctuation.labelSeparator`, `punctuation.listSeparator`): ": " and ", " in Korean and
- * English, full-width "：" and "、" in Traditional Chinese. Components never hard-code it.
+ * Punctuation between a label and its value, between list items, and brackets around an aside
+ * come from the strings files (`punctuation.labelSeparator`, `punctuation.listSeparator`,
+ * `punctuation.parenthesized`): ": ", ", " and "( )" in Korean and English, full-width "：", "、"
+ * and "（ ）" in Traditional Chinese. Components never hard-code it.
  */
 export function labelled(t: Translate, key: UiKey, values?: Record<string, string | number>): string {
   return `${t(key, values)}${t('punctuation.labelSeparator')}`;
@@ -12,4 +13,9 @@ export function labelled(t: Translate, key: UiKey, values?: Record<string, strin
 /** The separator between items of an inline list in the page's language. */
 export function listSeparator(t: Translate): string {
   return t('punctuation.listSeparator');
+}
+
+/** `text` in brackets as the page's language writes them: "(3 photos)", "（3 張照片）". */
+export function parenthesized(t: Translate, text: string | number): string {
+  return t('punctuation.parenthesized', { text });
 }

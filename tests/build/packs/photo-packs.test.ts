@@ -37,6 +37,17 @@ const mdxBody = (code: Code) => readFileSync(mdxFile(code), 'utf8').replace(/^--
 const release = frontmatter('ko');
 const photoIds: string[] = release.photos;
 const yamlOf = (path: string): any => parseYaml(readFileSync(join(projectRoot, 'content', path), 'utf8'));
+/**
+ * The punctuation each language's strings file holds (decision 0067): the release texts take a
+ * label's separator and their brackets from there, so a language's texts follow its file.
+ */
+const stringsPunctuation = (code: Code) => {
+  const strings: Record<string, string> = JSON.parse(readFileSync(join(projectRoot, 'src/i18n/strings', `${code}.json`), 'utf8'));
+  return {
+    separator: strings['punctuation.labelSeparator']!,
+    parenthesized: (text: string) => strings['punctuation.parenthesized']!.replace('{{text}}', text),
+  };
+};
 const photoYaml = (id: string) => yamlOf(`releases/${slug}/photos/${id}.yaml`);
 const event = yamlOf(`events/${release.event}.yaml`);
 
@@ -60,7 +71,7 @@ const words = {
     size: (megabytes: string) => `${megabytes}MB`,
     originalDetails: (width: number, height: number, size: string) => `JPEG, ${width}×${height}픽셀, ${size}`,
     creditLine: '출처 표기: ', releaseTitle: '보도자료 사진: ', eventTitle: '행사 사진: ', terms: '이용 조건: ', contact: '문의: ', files: '파일 안내:',
-    photoCredit: '사진', published: '발표: ', byline: '작성: ', online: '온라인 원문: ', usageTerms: '사진 이용 조건',
+    photoCredit: '사진', published: '발표', byline: '작성', online: '온라인 원문: ', usageTerms: '사진 이용 조건',
   },
   en: {
     file: 'File', caption: 'Caption', credit: 'Credit', people: 'People shown', date: 'Date taken', place: 'Place', separator: ': ', list: ', ',
@@ -74,7 +85,7 @@ const words = {
     size: (megabytes: string) => `${megabytes} MB`,
     originalDetails: (width: number, height: number, size: string) => `JPEG, ${width} × ${height} px, ${size}`,
     creditLine: 'Credit line: ', releaseTitle: 'Photos of the press release: ', eventTitle: 'Event photos: ', terms: 'Usage terms: ', contact: 'Press contact: ', files: 'Files:',
-    photoCredit: 'Photo', published: 'Published: ', byline: 'By: ', online: 'Online: ', usageTerms: 'Photo usage terms',
+    photoCredit: 'Photo', published: 'Published', byline: 'By', online: 'Online: ', usageTerms: 'Photo usage terms',
   },
   'zh-Hant': {
     file: '檔案', caption: '圖說', credit: '來源', people: '照片人物', date: '拍攝日期', place: '拍攝地點', separator: '：', list: '、',
@@ -87,7 +98,7 @@ const words = {
     size: (megabytes: string) => `${megabytes} MB`,
     originalDetails: (width: number, height: number, size: string) => `JPEG，${width}×${height}像素，${size}`,
     creditLine: '來源標示：', releaseTitle: '新聞稿照片：', eventTitle: '活動照片：', terms: '使用條款：', contact: '聯絡窗口：', files: '檔案說明：',
-    photoCredit: '攝影', published: '發布: ', byline: '撰稿: ', online: '線上全文：', usageTerms: '照片使用條款',
+    photoCredit: '攝影', published: '發布', byline: '撰稿', online: '線上全文：', usageTerms: '照片使用條款',
   },
 } satisfies Record<Code, unknown>;
 
@@ -301,9 +312,10 @@ describe('the release pack', () => {
     for (const plain of [front.title, front.subtitle, front.byline]) expect(plain).not.toMatch(/[\\`*_[\]<>~&#|]/);
     const lines = text.split('\n');
     expect(lines.slice(0, 4)).toEqual([`# ${front.title}`, '', `**${front.subtitle}**`, '']);
-    expect(lines[4]!.startsWith(w.published)).toBe(true);
+    const { separator, parenthesized } = stringsPunctuation(code);
+    expect(lines[4]!.startsWith(`${w.published}${separator}`)).toBe(true);
     expect(lines[4]).toContain(dayText(release.date, code));
-    expect(lines[4]!.endsWith(` · ${w.byline}${front.byline}`)).toBe(true);
+    expect(lines[4]!.endsWith(` · ${w.byline}${separator}${front.byline}`)).toBe(true);
     // Every paragraph of prose in the MDX body is in the text as written; no MDX is left.
     const body = mdxBody(code);
     const prose = body.split(/\n{2,}/).map((block) => block.trim()).filter((block) => block && !block.startsWith('<') && !block.startsWith('[^') && !block.startsWith('|'));
@@ -315,7 +327,7 @@ describe('the release pack', () => {
     expect(placed).toEqual(photoIds);
     const positions = placed.map((id) => {
       const photo = photoYaml(id);
-      const figure = `![${photo.alt[code]}](${id}.jpg)\n\n${photo.caption[code]} (${w.photoCredit}: ${photo.credit[code]})`;
+      const figure = `![${photo.alt[code]}](${id}.jpg)\n\n${photo.caption[code]} ${parenthesized(`${w.photoCredit}${separator}${photo.credit[code]}`)}`;
       expect(text, id).toContain(figure);
       return text.indexOf(figure);
     });
@@ -469,7 +481,10 @@ describe.each(locales)('pages in $code', (locale) => {
       expect(statSync(join(siteDir, img.attr('src')!)).isFile()).toBe(true);
       expect(img.attr('alt')).toBe(yaml.alt[locale.code]);
       expect($(card).text()).toContain(yaml.caption[locale.code]);
-      expect($(card).find('.credit').text()).toContain(yaml.credit[locale.code]);
+      // Shown with the © sign where the credit is written as a "(c)" copyright notice.
+      const credit = yaml.credit[locale.code] as string;
+      const notice = /^\s*(?:\([cC]\)|©)\s*/;
+      expect($(card).find('.credit').text()).toContain(notice.test(credit) ? `© ${credit.replace(notice, '')}` : credit);
       const original = $(card).find(`a[href="/photos/originals/${id}.jpg"]`);
       expect(original.attr('download')).toBe(`${id}.jpg`);
       const { width, height } = jpegPicture(committed(id));

@@ -47,7 +47,7 @@ describe.each(locales)('the sample release in $code', (locale) => {
       const photo = yamlOf(join(photosDir, `${photoIds[index]}.yaml`));
       const caption = $(figure).find('figcaption');
       expect(caption.text()).toContain(photo.caption[locale.code]);
-      expect(caption.find('.credit').text()).toContain(photo.credit[locale.code]);
+      expect(caption.find('p.caption').text()).toBe(photo.caption[locale.code]);
       const img = $(figure).find('img');
       expect(img.attr('alt')).toBe(photo.alt[locale.code]);
       expect(Number(img.attr('width'))).toBeGreaterThan(0);
@@ -71,14 +71,54 @@ describe.each(locales)('the sample release in $code', (locale) => {
     }
   });
 
-  it('names the people shown in this language', () => {
+  it('puts each caption, its credit, the people shown and the download in separate elements', () => {
+    const figures = $('article figure').toArray();
+    expect(figures.length).toBe(photoIds.length);
+    figures.forEach((figure, index) => {
+      const photo = yamlOf(join(photosDir, `${photoIds[index]}.yaml`));
+      const caption = $(figure).children('figcaption');
+      expect(caption.length).toBe(1);
+      expect(caption.children('p.caption').text()).toBe(photo.caption[locale.code]);
+      // The credit on a smaller line of its own; a copyright notice written "(c) …" shows "© …".
+      const credit = caption.find('.credit');
+      expect(credit.length).toBe(1);
+      expect(credit.find('small').length).toBe(1);
+      expect(credit.text()).not.toContain(photo.caption[locale.code]);
+      const written: string = photo.credit[locale.code];
+      const notice = /^\(c\)\s*/i.exec(written);
+      if (notice) {
+        expect(credit.text()).toContain(`© ${written.slice(notice[0].length)}`);
+        expect(credit.text()).not.toMatch(/\(c\)/i);
+      } else {
+        expect(credit.text()).toContain(written);
+      }
+      // "People shown" only when the caption leaves someone out: the sample captions name everyone.
+      const names: string[] = photo.people.map(({ person }: { person: string }) => yamlOf(join(projectRoot, 'content/people', `${person}.yaml`)).name[locale.code]);
+      expect(names.length).toBeGreaterThan(0);
+      const namedInCaption = names.every((name) => photo.caption[locale.code].includes(name));
+      const people = caption.find('.people');
+      if (namedInCaption) {
+        expect(people.length).toBe(0);
+      } else {
+        expect(people.find('li').length).toBe(names.length);
+        for (const name of names) expect(people.text()).toContain(name);
+      }
+      expect(caption.text().split(photo.caption[locale.code]).length).toBe(2);
+      expect(caption.find('a[download]').length).toBe(1);
+    });
+  });
+
+  it('gives every download link a name of its own that contains its visible text', () => {
+    const links = $('a[download]').toArray();
+    expect(links.length).toBeGreaterThanOrEqual(photoIds.length);
+    const accessibleName = (link: (typeof links)[number]) => ($(link).attr('aria-label') ?? $(link).text()).replace(/\s+/g, ' ').trim();
+    const names = links.map(accessibleName);
+    expect(new Set(names).size).toBe(names.length);
+    for (const link of links) expect(accessibleName(link)).toContain($(link).text().trim());
+    // A photo's link names it by its headline (the picture desks' short title).
     $('article figure').each((index, figure) => {
       const photo = yamlOf(join(photosDir, `${photoIds[index]}.yaml`));
-      const shown = $(figure).find('.people').text();
-      for (const { person } of photo.people) {
-        const name = yamlOf(join(projectRoot, 'content/people', `${person}.yaml`)).name[locale.code];
-        expect(shown).toContain(name);
-      }
+      expect($(figure).find('a[download]').attr('aria-label')).toContain(photo.headline[locale.code]);
     });
   });
 

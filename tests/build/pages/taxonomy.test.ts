@@ -43,8 +43,17 @@ describe.each(locales)('topics in $code', (locale) => {
     const own = new URL(encodeURI(page), site).href;
     expect(alternates($)).toEqual({ [locale.code]: own, 'x-default': own });
     expect($('link[rel="canonical"]').attr('href')).toBe(own);
-    const switcher = $('.language-switcher a').toArray().map((link) => $(link).attr('href'));
-    expect(switcher).toEqual(locales.map((other) => (other.code === locale.code ? page : `/${other.path}/tags/`)));
+  });
+
+  it('the switcher on a tag page leads to the same tag in each language: the one at the same position', () => {
+    // Translations list their tags in the original's order, and the sample is the only release with them.
+    const tagsOf = Object.fromEntries(locales.map((other) => [other.code, frontmatter(`${other.path}.mdx`).tags as string[]]));
+    for (const other of locales) expect(tagsOf[other.code], other.code).toHaveLength(tags.length);
+    tags.forEach((tag, position) => {
+      const $ = loadPage(siteDir, `/${locale.path}/tags/${tagSlug(tag)}/`);
+      const switcher = $('.language-switcher a').toArray().map((link) => decodeURIComponent($(link).attr('href')!));
+      expect(switcher, tag).toEqual(locales.map((other) => `/${other.path}/tags/${tagSlug(tagsOf[other.code]![position]!)}/`));
+    });
   });
 
   it('the list of topics links every category and tag of this language', () => {
@@ -52,6 +61,15 @@ describe.each(locales)('topics in $code', (locale) => {
     const links = $('main a').toArray().map((link) => decodeURIComponent($(link).attr('href')!));
     expect(links).toContain(`/${locale.path}/categories/${original.category}/`);
     for (const tag of tags) expect(links).toContain(`/${locale.path}/tags/${tagSlug(tag)}/`);
+  });
+
+  it('the list of topics puts each tag’s count in the brackets of the strings file', () => {
+    const strings = JSON.parse(readFileSync(join(projectRoot, 'src/i18n/strings', `${locale.code}.json`), 'utf8'));
+    const [open, close] = (strings['punctuation.parenthesized'] as string).split('{{text}}') as [string, string];
+    const $ = loadPage(siteDir, `/${locale.path}/tags/`);
+    const counts = $('main ul.topics li .meta').toArray().map((count) => $(count).text());
+    expect(counts.length).toBeGreaterThanOrEqual(tags.length);
+    for (const count of counts) expect(count.startsWith(open) && count.endsWith(close), count).toBe(true);
   });
 });
 
@@ -61,5 +79,11 @@ describe('an untranslated release', () => {
     expect(cardLinks('/ko/tags/시험용-자료/')).toEqual(['/ko/releases/fixture-ko-only/']);
     expect(loadPage(siteDir, '/en/releases/fixture-ko-only/')('a[rel="tag"]').length).toBe(0);
     expect(loadPage(siteDir, '/en/tags/')('main').text()).not.toContain('시험용');
+  });
+
+  it('leads from a tag no other language has to the other languages’ lists of tags', () => {
+    const $ = loadPage(siteDir, '/ko/tags/시험용-자료/');
+    const switcher = $('.language-switcher a').toArray().map((link) => decodeURIComponent($(link).attr('href')!));
+    expect(switcher).toEqual(locales.map((other) => (other.code === 'ko' ? '/ko/tags/시험용-자료/' : `/${other.path}/tags/`)));
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localeCodes } from '../../../src/i18n/locales';
 import { uiStrings, useTranslations } from '../../../src/i18n/ui';
-import { labelled } from '../../../src/lib/view/punctuation';
+import { labelled, parenthesized } from '../../../src/lib/view/punctuation';
 import { projectRoot } from '../../helpers/build-site';
 
 describe('UI strings', () => {
@@ -74,13 +74,23 @@ describe('UI strings', () => {
 
     it.each(localeCodes)('%s has the punctuation keys components use', (code) => {
       const strings = uiStrings[code] as Record<string, string>;
-      for (const key of ['punctuation.labelSeparator', 'punctuation.listSeparator']) {
+      for (const key of ['punctuation.labelSeparator', 'punctuation.listSeparator', 'punctuation.parenthesized']) {
         expect(typeof strings[key], `${code}: ${key}`).toBe('string');
         expect(strings[key]!.trim(), `${code}: ${key}`).not.toBe('');
       }
     });
 
-    it('components take the punctuation after a translated label from the strings', () => {
+    // Markup writing a bracket right around an expression (`>({details})<`, not an arrow's `=> ({`) rather than parenthesized().
+    const bracketsAroundExpression = /(?<!=)>\s*[(（]\{(?!\{)|(?<!\})\}[)）]\s*</;
+
+    it('the bracket check catches what it should', () => {
+      for (const bad of ['<span class="meta">({original.details})</span>', '<span>({t(\'tags.count\', { count })})</span>', ' （{count}）</li>'])
+        expect(bracketsAroundExpression.test(bad), bad).toBe(true);
+      for (const good of ['{page.tags.map((tag) => (', '<span class="meta">{parenthesized(t, original.details)}</span>', 'links.map((link) => ({ href: link })'])
+        expect(bracketsAroundExpression.test(good), good).toBe(false);
+    });
+
+    it('components take the punctuation after a translated label, and brackets, from the strings', () => {
       const folder = join(projectRoot, 'src/components');
       const offenders = readdirSync(folder)
         .filter((name) => name.endsWith('.astro'))
@@ -88,7 +98,7 @@ describe('UI strings', () => {
           readFileSync(join(folder, name), 'utf8')
             .split('\n')
             .map((line, index) => ({ where: `src/components/${name}:${index + 1}`, line }))
-            .filter(({ line }) => /\{t\([^{}]*\)\}\s*[:,;：，、]/.test(line) || /\$\{t\([^{}]*\)\}\s*[:,;]/.test(line)),
+            .filter(({ line }) => /\{t\([^{}]*\)\}\s*[:,;：，、]/.test(line) || /\$\{t\([^{}]*\)\}\s*[:,;]/.test(line) || bracketsAroundExpression.test(line)),
         )
         .map(({ where, line }) => `${where}: ${line.trim()}`);
       expect(offenders).toEqual([]);
@@ -99,6 +109,8 @@ describe('UI strings', () => {
       expect(uiStrings['zh-Hant']['punctuation.listSeparator']).toBe('、');
       expect(labelled(useTranslations('zh-Hant'), 'release.published')).toBe('發布：');
       expect(labelled(useTranslations('en'), 'release.published')).toBe('Published: ');
+      expect(parenthesized(useTranslations('zh-Hant'), '3 張照片')).toBe('（3 張照片）');
+      expect(parenthesized(useTranslations('en'), '3 photos')).toBe('(3 photos)');
     });
   });
 });
