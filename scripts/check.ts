@@ -22,9 +22,9 @@ interface Step {
 // Every setting the steps read (the build's too), checked before any step runs and before the
 // content modules load below: site.config.ts reads some as it loads, and a bad value thrown there
 // would end this script with a stack trace instead of the message that names the fix.
-let settings: { outDir: string; contentDir: string; now: Date; maxPixels: number; language: 'en' | 'ko' };
+let settings: { outDir: string; contentDir: string; now: Date; photoSizes: { maxPixels: number; minLongSide: number }; language: 'en' | 'ko' };
 try {
-  settings = { outDir: outDirSetting(), contentDir: contentDir(), now: buildNow(), maxPixels: photoSizeSettings().maxPixels, language: authorLanguage() };
+  settings = { outDir: outDirSetting(), contentDir: contentDir(), now: buildNow(), photoSizes: photoSizeSettings(), language: authorLanguage() };
   siteUrl();
   mediaSettings();
 } catch (error) {
@@ -32,7 +32,7 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-const { outDir, contentDir: content, now, maxPixels, language } = settings;
+const { outDir, contentDir: content, now, photoSizes, language } = settings;
 const { checkSiteContent } = await import('../src/lib/content/reader');
 
 const steps: Step[] = [
@@ -41,7 +41,7 @@ const steps: Step[] = [
     run: async () => {
       // The same check, with the same list, as the first step of the build.
       try {
-        await checkSiteContent(content, { now, includeDrafts: false }, maxPixels);
+        await checkSiteContent(content, { now, includeDrafts: false }, photoSizes);
         return { ok: true, detail: 'schemas, references, dates, photos, paths, MDX' };
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;

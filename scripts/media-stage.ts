@@ -31,14 +31,13 @@ async function main(): Promise<number> {
     // a bad value thrown by a static import would end the stage with a stack trace, not its message.
     const { checkSiteContent } = await import('../src/lib/content/reader');
     const { runMediaStage } = await import('../src/lib/media/stage');
-    await checkSiteContent(content, visibility, photoSizes.maxPixels);
+    const checked = await checkSiteContent(content, visibility, photoSizes);
     const store = openMediaStore(settings);
     log(`media store: ${store.description}`);
     await runMediaStage({
-      contentDir: content,
+      content: checked,
       cacheDir,
       store,
-      visibility,
       maxPixels: photoSizes.maxPixels,
       minLongSide: photoSizes.minLongSide,
       // git lfs pull runs in the checkout that holds the content, which need not be this one.

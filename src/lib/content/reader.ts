@@ -17,7 +17,7 @@ import { eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, 
 import { ContentError, type ContentProblem } from './problems';
 import { folderEntries, isInside, linksLeavingContent, photoFiles, photoIdOf, releaseFolders } from './files';
 import { mdxBodyProblems } from './mdx-checks';
-import { photoFileProblems } from './photo-checks';
+import { photoFileProblems, type PhotoSizeLimits } from './photo-checks';
 import { duplicatePhotoIds, notUtf8, slugProblems } from './file-checks';
 import type { Visibility } from './releases';
 import { schemaProblems } from './schema-problems';
@@ -212,9 +212,9 @@ export function readSiteContent(contentDir: string, visibility: Visibility): Sit
  * `readSiteContent` plus the checks that read the photos themselves (format, size), which take a
  * moment: what `npm run check` and the media stage run.
  */
-export async function checkSiteContent(contentDir: string, visibility: Visibility, maxPixels: number): Promise<SiteContent> {
+export async function checkSiteContent(contentDir: string, visibility: Visibility, limits: PhotoSizeLimits): Promise<SiteContent> {
   const read = readContent(contentDir);
-  const photoProblems = await Promise.all(read.entries.photos.map((photo) => photoFileProblems(photo.filePath!, maxPixels)));
+  const photoProblems = await Promise.all(read.entries.photos.map((photo) => photoFileProblems(photo.filePath!, limits.maxPixels, limits.minLongSide)));
   throwAll(read, photoProblems.flat());
   return assembleSiteContent(read.entries, visibility);
 }

@@ -22,10 +22,9 @@ import type { LocaleCode } from '../../i18n/locales';
 import { siteConfig } from '../../site.config';
 import { ContentError, type ContentProblem } from '../content/problems';
 import { sha256Sums } from '../packs/pack-texts';
-import { damagedPhotoProblem, photoFileProblems, photoSizeProblems, type PhotoSizeLimits } from '../content/photo-checks';
+import { damagedPhotoProblem, photoSizeProblems, type PhotoSizeLimits } from '../content/photo-checks';
 import { writePressCopy } from '../packs/press-copy';
-import type { Visibility } from '../content/releases';
-import { readSiteContent } from '../content/reader';
+import type { SiteContent } from '../content/public-content';
 import { paths } from '../view/urls';
 import { memo } from './memo';
 import { packInputsKey, writeZip, type ZipEntry } from '../packs/zip-writer';
@@ -46,11 +45,14 @@ export const PRESS_COPY_VERSION = 2;
 const PACK_FORMAT_VERSION = 1;
 
 export interface MediaStageOptions {
-  contentDir: string;
+  /**
+   * What is public, read and checked by `checkSiteContent` (every file, every photo's header),
+   * so the stage neither reads the content again nor repeats those checks.
+   */
+  content: SiteContent;
   /** Where made files (`objects/<key>`), the records and the manifest are kept. */
   cacheDir: string;
   store: MediaStore;
-  visibility: Visibility;
   maxPixels: number;
   /** Photos with a shorter long side are refused (default: `PRESS_MIN_PHOTO_LONG_SIDE`). */
   minLongSide?: number;
@@ -157,7 +159,7 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
   const { store, cacheDir } = options;
   const objectsDir = join(cacheDir, OBJECTS_DIR);
   const objectPath = (key: string) => join(objectsDir, key);
-  const content = readSiteContent(options.contentDir, options.visibility);
+  const { content } = options;
 
   // A record counts when its objects are at hand: in the local cache, or (remote records) in the store.
   const localRecords = await readJson<MediaRecords>(join(cacheDir, RECORDS_FILE), {});
@@ -225,7 +227,7 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
       metadata: photo.meta,
     })}`;
 
-  // The header of every published original (format, size, file name). Damage, and the size of an
+  // Headers of fetched originals were checked with the content; damage, and the size of an
   // original that is only a Git LFS pointer here, are known once its bytes were read.
   const limits: PhotoSizeLimits = { maxPixels: options.maxPixels, minLongSide: options.minLongSide ?? siteConfig.minPhotoLongSide };
   const captionOf = (photo: PackPhoto) => relative(process.cwd(), resolve(content.photos.get(photo.id)!.filePath!));
@@ -238,9 +240,6 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
     refused.add(photo);
     return true;
   };
-  await forEachLimited(photos, 8, async (photo) => {
-    refuse(photo, await photoFileProblems(captionOf(photo), limits.maxPixels, limits.minLongSide));
-  });
   const originalKeyOf = (photo: PackPhoto) => `original:${sources.get(photo.id)!.sha256}`;
   const known = new Map<PackPhoto, OriginalRecord>();
   for (const photo of photos) {

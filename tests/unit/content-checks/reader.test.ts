@@ -379,7 +379,7 @@ describe('every problem at once', () => {
     writeFileSync(at(`${release}/photos/scse-2023-taipei-02-taipei-city-meeting.jpg`), 'not a photo at all\n');
     let error: unknown;
     try {
-      await checkSiteContent(content, visibility, 100_000_000);
+      await checkSiteContent(content, visibility, { maxPixels: 100_000_000, minLongSide: 1000 });
     } catch (caught) {
       error = caught;
     }
