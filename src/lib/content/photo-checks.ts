@@ -113,9 +113,16 @@ export function damagedPhotoProblem(file: string, shown: string, damage: ImageDa
 
 /**
  * Problems with the image named by a photo's YAML file (`file`): its name, its format, its size.
- * A missing image is reported by `missingPhotoFile`, so it is not repeated here.
+ * A missing image, or one out of its release's folder, is reported by the content reader
+ * (`imagePathProblems`), so it is not repeated here. `image` is the resolved path where the caller
+ * has already read the caption file.
  */
-export async function photoFileProblems(file: string, maxPixels: number, minLongSide: number = siteConfig.minPhotoLongSide): Promise<ContentProblem[]> {
+export async function photoFileProblems(
+  file: string,
+  maxPixels: number,
+  minLongSide: number = siteConfig.minPhotoLongSide,
+  image: string | undefined = photoImagePath(file),
+): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const id = photoIdOf(file);
   if (!PHOTO_ID_PATTERN.test(id)) {
@@ -129,7 +136,6 @@ export async function photoFileProblems(file: string, maxPixels: number, minLong
       },
     });
   }
-  const image = photoImagePath(file);
   if (!image || !existsSync(image)) return problems;
   const shown = `./${relative(dirname(file), image)}`;
 

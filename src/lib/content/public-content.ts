@@ -108,11 +108,11 @@ function parentCycles(organizations: OrganizationEntry[]): ContentProblem[] {
 
 /**
  * Problems that need every collection at once: references to entries that do not exist, language
- * versions that do not pair, photos of another release, loops of parent organizations. `ids`
- * holds every file's id, parsed or not, so that a reference to a file with its own problems is
- * not reported again as unknown.
+ * versions that do not pair, photos of another release, loops of parent organizations; and the
+ * releases paired on the way. `ids` holds every file's id, parsed or not, so that a reference to a
+ * file with its own problems is not reported again as unknown.
  */
-export function siteContentProblems(all: ContentEntries, ids?: Record<string, Set<string>>): ContentProblem[] {
+function crossEntryCheck(all: ContentEntries, ids?: Record<string, Set<string>>): { problems: ContentProblem[]; paired: ReturnType<typeof pairReleases> } {
   const known = ids ?? Object.fromEntries(Object.entries(all).map(([name, entries]) => [name, new Set((entries as Array<{ id: string }>).map((entry) => entry.id))]));
   const problems: ContentProblem[] = [];
   for (const [collection, entries] of Object.entries(all)) {
@@ -126,13 +126,24 @@ export function siteContentProblems(all: ContentEntries, ids?: Record<string, Se
   problems.push(...paired.problems);
   problems.push(...foreignPhotos(paired.releases, byId(all.photos)));
   problems.push(...parentCycles(all.organizations));
-  return problems;
+  return { problems, paired };
 }
 
-/** Checks every entry against the others and keeps what readers may see at `visibility.now`. */
-export function assembleSiteContent(all: ContentEntries, visibility: Visibility): SiteContent {
-  throwIfProblems(siteContentProblems(all));
-  const paired = pairReleases(all.releases);
+/** What a reader of the files found before the cross-entry checks, to be reported with theirs. */
+export interface EarlierFindings {
+  /** Every file's id per collection, its data parsed or not. */
+  ids?: Record<string, Set<string>>;
+  /** Problems of single files (schemas, encodings, photos…). */
+  problems?: ContentProblem[];
+}
+
+/**
+ * Checks every entry against the others and keeps what readers may see at `visibility.now`;
+ * throws every problem at once, `earlier` ones first.
+ */
+export function assembleSiteContent(all: ContentEntries, visibility: Visibility, earlier: EarlierFindings = {}): SiteContent {
+  const { problems, paired } = crossEntryCheck(all, earlier.ids);
+  throwIfProblems([...(earlier.problems ?? []), ...problems]);
 
   const releases = paired.releases
     .filter((release) => isReleaseVisible(release, visibility))

@@ -21,7 +21,7 @@ import { photoFileProblems, type PhotoSizeLimits } from './photo-checks';
 import { duplicatePhotoIds, notUtf8, slugProblems } from './file-checks';
 import type { Visibility } from './releases';
 import { schemaProblems } from './schema-problems';
-import { assembleSiteContent, siteContentProblems, type ContentEntries, type SiteContent } from './public-content';
+import { assembleSiteContent, type ContentEntries, type SiteContent } from './public-content';
 import { unsafeBodyProblems, unsafeTextProblems } from './text-checks';
 
 interface RawEntry {
@@ -81,7 +81,6 @@ export function readContent(contentDir: string): ContentRead {
 
   const parse = (collection: string, id: string, file: string, raw: unknown, schema: z.ZodType, body?: string): RawEntry[] => {
     const filePath = shownPath(file);
-    (ids[collection] ??= new Set()).add(id);
     problems.push(...unsafeTextProblems(filePath, raw));
     const result = schema.safeParse(raw ?? {}, { reportInput: true });
     if (result.success) return [{ id, collection, filePath, data: result.data, body }];
@@ -196,16 +195,10 @@ function imagePathProblems(file: string, image: string, contentRoot: string): Co
   ];
 }
 
-function throwAll(read: ContentRead, more: ContentProblem[] = []): void {
-  const problems = [...read.problems, ...more, ...siteContentProblems(read.entries, read.ids)];
-  if (problems.length > 0) throw new ContentError(problems);
-}
-
 /** Reads every collection under `contentDir`, checks it, and decides what is public. Throws every problem at once. */
 export function readSiteContent(contentDir: string, visibility: Visibility): SiteContent {
   const read = readContent(contentDir);
-  throwAll(read);
-  return assembleSiteContent(read.entries, visibility);
+  return assembleSiteContent(read.entries, visibility, read);
 }
 
 /**
@@ -214,7 +207,6 @@ export function readSiteContent(contentDir: string, visibility: Visibility): Sit
  */
 export async function checkSiteContent(contentDir: string, visibility: Visibility, limits: PhotoSizeLimits): Promise<SiteContent> {
   const read = readContent(contentDir);
-  const photoProblems = await Promise.all(read.entries.photos.map((photo) => photoFileProblems(photo.filePath!, limits.maxPixels, limits.minLongSide)));
-  throwAll(read, photoProblems.flat());
-  return assembleSiteContent(read.entries, visibility);
+  const photoProblems = await Promise.all(read.entries.photos.map((photo) => photoFileProblems(photo.filePath!, limits.maxPixels, limits.minLongSide, resolve(dirname(photo.filePath!), photo.data.image))));
+  return assembleSiteContent(read.entries, visibility, { ids: read.ids, problems: [...read.problems, ...photoProblems.flat()] });
 }
