@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from './schemas/collections';
+import { contactSchema, eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from './schemas/collections';
 import { contentDir } from './settings';
 import { PHOTO_FILES, photoIdOf } from './lib/content/files';
 
@@ -28,5 +28,6 @@ const events = defineCollection({ loader: yamlFolder('events'), schema: eventSch
 const mous = defineCollection({ loader: yamlFolder('mous'), schema: mouSchema });
 const organizations = defineCollection({ loader: yamlFolder('organizations'), schema: organizationSchema });
 const people = defineCollection({ loader: yamlFolder('people'), schema: personSchema });
+const contacts = defineCollection({ loader: yamlFolder('contacts'), schema: contactSchema });
 
-export const collections = { releases, photos, events, mous, organizations, people };
+export const collections = { releases, photos, events, mous, organizations, people, contacts };

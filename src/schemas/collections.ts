@@ -40,15 +40,8 @@ export const releaseSchema = fields({
   tags: z.array(tag).default([]),
   /** Who wrote it, as printed under the title in this language. */
   byline: text().optional(),
-  /** Press contact printed at the end of the release. */
-  contact: fields({
-      /** Name of the press officer or desk. */
-      name: text(),
-      /** Reachable address; use example.org in samples. */
-      email: emailAddress,
-      /** Telephone number in international form. */
-      phone: text().optional(),
-    }).optional(),
+  /** Press contact for this release (an id in `content/contacts/`); defaults to the publisher's `pressContact`. */
+  contact: reference('contacts').optional(),
   /** The event this release reports on (an id in `content/events/`). */
   event: reference('events').optional(),
   /** MoUs this release announces (ids in `content/mous/`). */
@@ -204,6 +197,24 @@ export const organizationSchema = fields({
   country: countryCode,
   /** Parent organization, e.g. a city government for one of its departments. */
   parent: reference('organizations').optional(),
+  /** The "About …" paragraph (boilerplate) printed at the end of the releases it publishes, per language. */
+  about: localizedText().optional(),
+  /** Who answers the press for it (an id in `content/contacts/`); the publisher's is every release's default. */
+  pressContact: reference('contacts').optional(),
+});
+
+/** A press contact: a press officer or a desk (`content/contacts/<id>.yaml`). */
+export const contactSchema = fields({
+  /** Name of the person or desk per language, as the release prints it. */
+  name: localizedText(),
+  /** Role or team per language, e.g. "Press officer, Communications Team". */
+  role: localizedText().optional(),
+  /** The organization the contact speaks for (an id in `content/organizations/`). */
+  organization: reference('organizations'),
+  /** Reachable e-mail address; use example.org in samples. */
+  email: emailAddress,
+  /** Telephone number in international form, e.g. +82-2-0000-0000. */
+  phone: text().optional(),
 });
 
 /** A person named in releases and captions (`content/people/<id>.yaml`). */

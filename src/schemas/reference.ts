@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { breaks } from './rules';
 
 /** The collections an entry can point at. */
-export type CollectionName = 'releases' | 'photos' | 'events' | 'mous' | 'organizations' | 'people';
+export type CollectionName = 'releases' | 'photos' | 'events' | 'mous' | 'organizations' | 'people' | 'contacts';
 
 /** A reference as stored after parsing. */
 export interface Reference<C extends CollectionName = CollectionName> {

@@ -6,6 +6,7 @@
  * pass them through here, so a page and a pack can never disagree about what may be published.
  */
 import type { CollectionEntry } from 'astro:content';
+import { siteConfig } from '../../site.config';
 import { throwIfProblems, type ContentProblem } from './problems';
 import { brokenReferences } from './reference-checks';
 import { byNewest, isReleaseVisible, nextEmbargo, pairReleases, visibleVersions, type Release, type Visibility } from './releases';
@@ -15,6 +16,7 @@ export type EventEntry = CollectionEntry<'events'>;
 export type MouEntry = CollectionEntry<'mous'>;
 export type OrganizationEntry = CollectionEntry<'organizations'>;
 export type PersonEntry = CollectionEntry<'people'>;
+export type ContactEntry = CollectionEntry<'contacts'>;
 export type ReleaseEntry = CollectionEntry<'releases'>;
 
 /** Every entry of every collection, as a content loader returns them. */
@@ -25,6 +27,7 @@ export interface ContentEntries {
   mous: MouEntry[];
   organizations: OrganizationEntry[];
   people: PersonEntry[];
+  contacts: ContactEntry[];
 }
 
 export interface SiteContent {
@@ -38,6 +41,7 @@ export interface SiteContent {
   mous: Map<string, MouEntry>;
   organizations: Map<string, OrganizationEntry>;
   people: Map<string, PersonEntry>;
+  contacts: Map<string, ContactEntry>;
   /** The next embargo still ahead of `now`: when the site must be built again. */
   nextEmbargo?: Date;
 }
@@ -159,6 +163,7 @@ export function assembleSiteContent(all: ContentEntries, visibility: Visibility,
     mous: byId(all.mous),
     organizations: byId(all.organizations),
     people: byId(all.people),
+    contacts: byId(all.contacts),
     nextEmbargo: nextEmbargo(paired.releases, visibility.now),
   };
 }
@@ -168,6 +173,17 @@ export function releasesMentioning(content: SiteContent, kind: 'event' | 'mous' 
   return content.releases.filter((release) =>
     kind === 'event' ? release.event === id : release[kind].includes(id),
   );
+}
+
+/** Who answers the press about a release: its own contact, else the publisher's. */
+export function pressContactOf(content: SiteContent, release: Release): ContactEntry | undefined {
+  const id = release.contact ?? publisherOf(content)?.data.pressContact?.id;
+  return id === undefined ? undefined : content.contacts.get(id);
+}
+
+/** The organization that publishes the releases (`siteConfig.publisher`). */
+export function publisherOf(content: SiteContent): OrganizationEntry | undefined {
+  return content.organizations.get(siteConfig.publisher);
 }
 
 /** The photos of a release, in the order the release lists them. */

@@ -13,7 +13,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'astro/zod';
-import { eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from '../../schemas/collections';
+import { contactSchema, eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from '../../schemas/collections';
 import { ContentError, type ContentProblem } from './problems';
 import { folderEntries, isInside, linksLeavingContent, photoFiles, photoIdOf, releaseFolders } from './files';
 import { mdxBodyProblems } from './mdx-checks';
@@ -148,6 +148,7 @@ export function readContent(contentDir: string): ContentRead {
     mous: yamlEntries('mous', dataFiles('mous'), mouSchema, fileId),
     organizations: yamlEntries('organizations', dataFiles('organizations'), organizationSchema, fileId),
     people: yamlEntries('people', dataFiles('people'), personSchema, fileId),
+    contacts: yamlEntries('contacts', dataFiles('contacts'), contactSchema, fileId),
   } as unknown as ContentEntries;
   return { entries, problems, ids };
 }

@@ -28,6 +28,7 @@ export const folderOf: Record<string, string> = {
   mous: 'content/mous/',
   organizations: 'content/organizations/',
   people: 'content/people/',
+  contacts: 'content/contacts/',
 };
 
 /** References to entries that do not exist, each named by file and field. */

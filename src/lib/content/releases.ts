@@ -21,7 +21,8 @@ export interface Release {
   updated?: Date;
   embargo?: Date;
   category: NonNullable<ReleaseData['category']>;
-  contact: ReleaseData['contact'];
+  /** Press contact id (`content/contacts/`), when the release names its own. */
+  contact?: string;
   /** Referenced entry ids. */
   event?: string;
   mous: string[];
@@ -157,7 +158,7 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
       updated: original.data.updated,
       embargo: original.data.embargo,
       category: original.data.category!,
-      contact: original.data.contact,
+      contact: refId(original.data.contact),
       event: refId(original.data.event),
       mous: (original.data.mous ?? []).map((ref) => ref.id),
       organizations: (original.data.organizations ?? []).map((ref) => ref.id),

@@ -21,6 +21,7 @@ const fileKinds: Record<string, { en: string; ko: string }> = {
   mous: { en: 'an MoU', ko: '업무협약' },
   organizations: { en: 'an organization', ko: '기관' },
   people: { en: 'a person', ko: '인물' },
+  contacts: { en: 'a press contact', ko: '홍보 담당' },
 };
 
 /** A value as the author wrote it, short enough for one line. */

@@ -17,15 +17,16 @@ let loaded: Promise<SiteContent> | undefined;
 /** All content, loaded and checked once per build. */
 export function siteContent(): Promise<SiteContent> {
   loaded ??= (async () => {
-    const [releases, photos, events, mous, organizations, people] = await Promise.all([
+    const [releases, photos, events, mous, organizations, people, contacts] = await Promise.all([
       getCollection('releases'),
       getCollection('photos'),
       getCollection('events'),
       getCollection('mous'),
       getCollection('organizations'),
       getCollection('people'),
+      getCollection('contacts'),
     ]);
-    const content = assembleSiteContent({ releases, photos, events, mous, organizations, people }, { now: buildNow(), includeDrafts: import.meta.env.DEV });
+    const content = assembleSiteContent({ releases, photos, events, mous, organizations, people, contacts }, { now: buildNow(), includeDrafts: import.meta.env.DEV });
     if (content.nextEmbargo) {
       console.info(`[pressroom] next embargo lifts at ${content.nextEmbargo.toISOString()}: rebuild the site then.`);
     }

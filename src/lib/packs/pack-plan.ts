@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { defaultLocale, localeCodes, type LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
 import { siteConfig } from '../../site.config';
-import { photosOf, photosOfEvent, type PhotoEntry, type SiteContent } from '../content/public-content';
+import { photosOf, photosOfEvent, pressContactOf, publisherOf, type PhotoEntry, type SiteContent } from '../content/public-content';
+import { aboutIn, contactLine } from '../view/press-contact';
 import { formatDay, formatLocalDay, formatMoment } from '../view/date-format';
 import { labelled, parenthesized } from '../view/punctuation';
 import { textIn } from '../view/localized-text';
@@ -64,7 +65,7 @@ export function releasePackPlan(content: SiteContent, release: Release): PackPla
   const inPack = new Set(photos.map((photo) => photo.id));
   const releaseTexts = releaseTextFiles(content, release, inPack, (code) => `release-${code}.md`);
   const title = perLocale((code) => useTranslations(code)('pack.readme.releaseTitle', { title: releaseInLocale(release, code).entry.data.title }));
-  return plan('release', release.slug, paths.releasePack(release.slug), photos, releaseTexts, [release], title);
+  return plan(content, 'release', release.slug, paths.releasePack(release.slug), photos, releaseTexts, [release], title);
 }
 
 export function eventPackPlan(content: SiteContent, eventId: string): PackPlan | undefined {
@@ -79,10 +80,11 @@ export function eventPackPlan(content: SiteContent, eventId: string): PackPlan |
     .reverse();
   const releaseTexts = releases.flatMap((release) => releaseTextFiles(content, release, inPack, (code) => `release-${release.slug}-${code}.md`));
   const title = perLocale((code) => useTranslations(code)('pack.readme.eventTitle', { event: textIn(event.data.name, code) }));
-  return plan('event', eventId, paths.eventPack(eventId), photos, releaseTexts, releases, title);
+  return plan(content, 'event', eventId, paths.eventPack(eventId), photos, releaseTexts, releases, title);
 }
 
 function plan(
+  content: SiteContent,
   kind: PackPlan['kind'],
   id: string,
   href: string,
@@ -98,7 +100,8 @@ function plan(
     title,
     credits,
     termsUrl: perLocale((code) => absoluteUrl(paths.usageTerms(code))),
-    contact: contactLine(releases.at(-1)?.contact),
+    contact: packContact(content, releases.at(-1)),
+    about: perLocale((code) => aboutText(content, code)),
     files: { captions: captionSheets.map((sheet) => sheet.name), csv: CSV_FILE, releaseTexts: releaseTexts.map((text) => text.name), sums: SUMS_FILE },
   });
   const newest = releases.map((release) => release.updated ?? release.date).sort((a, b) => b.getTime() - a.getTime())[0];
@@ -158,8 +161,17 @@ export function wallClockIn(date: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
-function contactLine(contact: Release['contact']): string | undefined {
-  return contact && [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ');
+/** The press contact of the newest release in the pack, in every language. */
+function packContact(content: SiteContent, release: Release | undefined): Record<LocaleCode, string> | undefined {
+  const contact = release && pressContactOf(content, release);
+  return contact && perLocale((code) => contactLine(contact, code));
+}
+
+/** The publisher's "About" heading and paragraph as plain text, or undefined without one. */
+function aboutText(content: SiteContent, locale: LocaleCode): { heading: string; text: string } | undefined {
+  const publisher = publisherOf(content);
+  const about = publisher && aboutIn(publisher, locale);
+  return about && { heading: `${about.heading.before}${about.heading.name.text}${about.heading.after}`, text: about.text.text };
 }
 
 /** One Markdown file per language the release really exists in. */
@@ -182,14 +194,16 @@ function releaseMarkdown(content: SiteContent, release: Release, locale: LocaleC
   };
   // Published and byline apart as on the release page (ReleaseArticle.astro): " · " in every language.
   const published = `${labelled(t, 'release.published')}${formatMoment(release.date, locale)}${byline ? ` · ${labelled(t, 'release.byline')}${markdownText(byline)}` : ''}`;
-  const contact = contactLine(release.contact);
+  const contact = pressContactOf(content, release);
+  const about = aboutText(content, locale);
   return [
     `# ${markdownText(title)}`,
     ...(subtitle ? [`**${markdownText(subtitle)}**`] : []),
     published,
     plainMarkdown(entry.body ?? '', file, writePhoto).trimEnd(),
     '---',
-    ...(contact ? [t('pack.readme.contact', { contact: markdownText(contact) })] : []),
+    ...(about ? [`## ${markdownText(about.heading)}`, markdownText(about.text)] : []),
+    ...(contact ? [t('pack.readme.contact', { contact: markdownText(contactLine(contact, locale)) })] : []),
     t('pack.release.source', { url: absoluteUrl(paths.release(locale, release.slug)) }),
   ].join('\n\n') + '\n';
 }

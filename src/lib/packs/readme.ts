@@ -12,8 +12,10 @@ export interface ReadmeInput {
   credits: Record<LocaleCode, string>;
   /** The usage-terms page per locale, absolute. */
   termsUrl: Record<LocaleCode, string>;
-  /** Who to ask, as printed in the release. */
-  contact?: string;
+  /** Who to ask, per locale, as printed in the release. */
+  contact?: Record<LocaleCode, string>;
+  /** The publisher's "About" heading and paragraph per locale (the boilerplate), where it has one. */
+  about: Record<LocaleCode, { heading: string; text: string } | undefined>;
   /** The text files the archive holds, by kind, named as in the ZIP (photos are listed as *.jpg). */
   files: { captions: string[]; csv: string; releaseTexts: string[]; sums: string };
 }
@@ -25,6 +27,7 @@ export function readmeText(input: ReadmeInput): string {
 function section(locale: LocaleCode, input: ReadmeInput): string {
   const t = useTranslations(locale);
   const { files } = input;
+  const about = input.about[locale];
   const separator = t('pack.captions.separator');
   const fileLines: Array<[string[], string]> = [
     [['*.jpg'], t('pack.readme.filePhotos')],
@@ -41,8 +44,9 @@ function section(locale: LocaleCode, input: ReadmeInput): string {
     t('usageTerms.summary'),
     t('pack.creditLine', { credit: input.credits[locale] }),
     t('pack.readme.terms', { url: input.termsUrl[locale] }),
-    ...(input.contact ? [t('pack.readme.contact', { contact: input.contact })] : []),
+    ...(input.contact ? [t('pack.readme.contact', { contact: input.contact[locale] })] : []),
     '',
+    ...(about ? [about.heading, about.text, ''] : []),
     `${t('pack.readme.files')}${separator.trimEnd()}`,
     ...fileLines.filter(([names]) => names.length > 0).map(([names, what]) => `  ${names.join(', ')}${separator}${what}`),
   ];

@@ -2,7 +2,10 @@ import { defaultLocale, locales, localeCodes, type LocaleCode } from '../../i18n
 import { siteConfig } from '../../site.config';
 import { useTranslations } from '../../i18n/ui';
 import { cardImage, type CardImage } from '../media/card-image';
-import { entry, photosOf, siteContent, type SiteContent } from '../content/site-content';
+import { entry, photosOf, pressContactOf, publisherOf, siteContent, type SiteContent } from '../content/site-content';
+import { releasePackLink } from '../packs/site-packs';
+import { photoFigure } from '../view/photo-figure';
+import { aboutIn, contactIn } from '../view/press-contact';
 import { pageMeta } from '../view/page-meta';
 import { releaseInLocale, type Release } from '../content/releases';
 import { tagSlug } from '../view/tags';
@@ -22,9 +25,22 @@ export async function releaseCardImage(content: SiteContent, release: Release, l
 export function releasePage(content: SiteContent, release: Release, locale: LocaleCode, image?: CardImage) {
   const view = releaseInLocale(release, locale);
   const t = useTranslations(locale);
+  const photos = photosOf(content, release);
+  const figures = photos.map((photo, index) => photoFigure(photo, content.people, locale, t, index + 1));
+  const contact = pressContactOf(content, release);
+  const publisher = publisherOf(content);
   return {
     ...view,
-    photos: photosOf(content, release),
+    photos,
+    /** The hero photo, shown with its caption under the title. */
+    lead: figures.find((figure) => figure.id === release.hero),
+    /** Near the top: the release's pack and every original on its own. */
+    downloads: {
+      pack: releasePackLink(release, locale),
+      originals: figures.map((figure, index) => ({ number: index + 1, title: figure.title, label: figure.downloadLabel, original: figure.original })),
+    },
+    contact: contact && contactIn(contact, locale),
+    about: publisher && aboutIn(publisher, locale),
     people: content.people,
     event: release.event ? entry(content.events, release.event, 'event') : undefined,
     mous: release.mous.map((id) => entry(content.mous, id, 'MoU')),
@@ -109,19 +125,3 @@ export async function archivePagePaths() {
   );
 }
 
-const HOME_RELEASE_COUNT = 10;
-
-export function homePage(content: SiteContent, locale: LocaleCode) {
-  const t = useTranslations(locale);
-  return {
-    locale,
-    cards: content.releases.slice(0, HOME_RELEASE_COUNT).map((release) => releaseCard(release, locale)),
-    meta: pageMeta({ locale, description: t('site.description'), pathIn: paths.home, xDefault: paths.chooser(), searchable: false }),
-  };
-}
-export type HomePageProps = ReturnType<typeof homePage>;
-
-export async function homePagePaths() {
-  const content = await siteContent();
-  return withCacheKeys(locales.map((locale) => ({ params: { lang: locale.path }, props: homePage(content, locale.code) })));
-}

@@ -21,3 +21,11 @@ export function pickText(value: LocalizedText, locale: LocaleCode): PickedText {
 export function textIn(value: LocalizedText, locale: LocaleCode): string {
   return pickText(value, locale).text;
 }
+
+/**
+ * A language's name in the sentence's language ("韓文" in Chinese, "Korean" in English), for
+ * notices that say which language a text is in; the switcher names each in its own script instead.
+ */
+export function languageName(code: LocaleCode, inLocale: LocaleCode): string {
+  return new Intl.DisplayNames([inLocale], { type: 'language' }).of(code) ?? code;
+}
