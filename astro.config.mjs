@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { footnoteLabels } from './src/lib/content/footnote-labels.ts';
 import { astroI18n } from './src/i18n/locales.ts';
 import { hostFiles } from './src/integrations/host-files.ts';
 import { mediaDevServer } from './src/integrations/media-dev-server.ts';
@@ -20,7 +22,8 @@ export default defineConfig({
   // Astro types i18n from literal locale tuples written in this file; ours come from the locale config.
   i18n: /** @type {any} */ (astroI18n),
   integrations: [
-    mdx(),
+    // Footnote headings and back-links in the language of each release file, not English.
+    mdx({ processor: satteri({ hastPlugins: [footnoteLabels] }) }),
     mediaDevServer(),
     pageSitemap(),
     hostFiles(),

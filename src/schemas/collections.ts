@@ -172,6 +172,8 @@ export const mouSchema = fields({
   scope: z.array(localizedText()).min(1),
   /** Lifecycle state. */
   status: z.enum(mouStatuses).default('signed'),
+  /** The photo of the signing (an id in a release's `photos/` folder); shown once that release is public. */
+  photo: reference('photos').optional(),
 });
 
 /** An organization named in releases (`content/organizations/<id>.yaml`). */

@@ -36,6 +36,20 @@ function labelledMeta(labels: Record<string, string>) {
   };
 }
 
+/**
+ * Pagefind's result tags are "key", ": ", "value" as three text nodes, the middle one written by
+ * Pagefind in ASCII; the page's language may separate a label from its value otherwise ("：").
+ */
+function localizeTagSeparators(element: HTMLElement, separator: string): void {
+  const fix = () => {
+    for (const tag of element.querySelectorAll('.pagefind-ui__result-tag')) {
+      const middle = tag.childNodes[1];
+      if (middle?.nodeType === Node.TEXT_NODE && middle.textContent === ': ' && separator !== ': ') middle.textContent = separator;
+    }
+  };
+  new MutationObserver(fix).observe(element, { childList: true, subtree: true });
+}
+
 /** Keeps the address in step with the query, without adding a history entry per keystroke. */
 function rememberQuery(term: string): void {
   const url = new URL(window.location.href);
@@ -60,6 +74,7 @@ document.addEventListener('DOMContentLoaded', () => {
       return searchQuery(term);
     },
   });
+  localizeTagSeparators(element, element.dataset.labelSeparator ?? ': ');
   const query = new URLSearchParams(window.location.search).get('q');
   if (query?.trim()) ui.triggerSearch(query);
 });

@@ -22,8 +22,8 @@ describe('the search page', () => {
     const first = page.locator('.pagefind-ui__result').first();
     const tags = await first.locator('.pagefind-ui__result-tag').allTextContents();
     expect(tags.map((tag) => tag.trim())).toEqual([
-      `${t('search.meta.type')}: ${t('search.type.release')}`,
-      expect.stringMatching(new RegExp(`^${t('search.meta.date')}: .*2023`)),
+      `${t('search.meta.type')}${t('punctuation.labelSeparator')}${t('search.type.release')}`.trim(),
+      expect.stringMatching(new RegExp(`^${t('search.meta.date')}${t('punctuation.labelSeparator').trim()}\\s*.*2023`)),
     ]);
     await expect.poll(() => first.locator('img.pagefind-ui__result-image').evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
     expect(problems).toEqual([]);

@@ -12,6 +12,7 @@ import { aboutIn, contactLine } from '../view/press-contact';
 import { formatDay, formatLocalDay, formatMoment } from '../view/date-format';
 import { labelled, parenthesized } from '../view/punctuation';
 import { textIn } from '../view/localized-text';
+import { creditForDisplay } from '../view/photo-caption';
 import { captionsCsv, captionsText, type CaptionLabels } from './pack-texts';
 import type { PhotoMetadata } from './press-copy';
 import { releaseInLocale, type Release } from '../content/releases';
@@ -125,9 +126,9 @@ function perLocale<T>(make: (code: LocaleCode) => T): Record<LocaleCode, T> {
   return Object.fromEntries(localeCodes.map((code) => [code, make(code)])) as Record<LocaleCode, T>;
 }
 
-/** Each distinct credit once, in the order the photos come. */
+/** Each distinct credit once, in the order the photos come, as people read it ("© Name"). */
 export function creditLine(photos: PhotoMetadata[], locale: LocaleCode): string {
-  const credits = [...new Set(photos.map((photo) => photo.credits?.[locale] ?? photo.credit))];
+  const credits = [...new Set(photos.map((photo) => creditForDisplay(photo.credits?.[locale] ?? photo.credit)))];
   return credits.join(useTranslations(locale)('pack.captions.listSeparator'));
 }
 

@@ -13,8 +13,11 @@ export function chooserPage() {
     languages: locales.map((locale) => ({
       locale: locale.code,
       href: paths.home(locale.code),
+      /** The language's name in its own script. */
+      label: locale.label,
       enter: uiStrings[locale.code]['chooser.enter'],
       siteName: uiStrings[locale.code]['site.name'],
+      description: uiStrings[locale.code]['site.description'],
     })),
   };
 }

@@ -1,4 +1,5 @@
-import { defaultLocale, locales, type LocaleCode } from '../../i18n/locales';
+import { defaultLocale, localeCodes, locales, type LocaleCode } from '../../i18n/locales';
+import type { LocalizedText } from '../../schemas/localized';
 import { useTranslations } from '../../i18n/ui';
 import {
   entry,
@@ -18,11 +19,27 @@ import { eventLd, organizationLd } from '../view/structured-data';
 import { paths } from '../view/urls';
 import { eventFacts, organizationFacts } from './linked-data';
 import { releaseCard } from './release-card';
+import { libraryPhoto } from './photos';
+import { eventPackLink } from '../packs/site-packs';
+import { photoFigure } from '../view/photo-figure';
 import { withCacheKeys } from '../view/page-cache-key';
 
-/** Entity pages exist in every locale: their fields fall back one by one, the UI is translated. */
-function entityMeta(locale: LocaleCode, heading: string, description: string, pathIn: (code: LocaleCode) => string, image?: CardImage) {
-  return pageMeta({ locale, heading, description, pathIn, xDefault: pathIn(defaultLocale), image });
+/** The languages an entry's page is really written in: those its main texts (name, description) exist in. */
+function translatedLocales(...texts: LocalizedText[]): LocaleCode[] {
+  return localeCodes.filter((code) => texts.every((text) => text[code] !== undefined));
+}
+
+/**
+ * Entity pages exist in every locale: their fields fall back one by one, the UI is translated. A
+ * page whose main texts are borrowed from another language says so and, like an untranslated
+ * release, is not announced as a translation (its canonical is the original's).
+ */
+function entityMeta(locale: LocaleCode, heading: string, description: string, pathIn: (code: LocaleCode) => string, translatedIn: LocaleCode[], image?: CardImage) {
+  return {
+    /** The language the main texts are shown in when they are not in the reader's. */
+    fallbackLocale: translatedIn.includes(locale) ? undefined : defaultLocale,
+    meta: pageMeta({ locale, heading, description, pathIn, translatedIn, xDefault: pathIn(defaultLocale), image }),
+  };
 }
 
 export function eventPage(content: SiteContent, event: EventEntry, locale: LocaleCode, image?: CardImage) {
@@ -33,12 +50,15 @@ export function eventPage(content: SiteContent, event: EventEntry, locale: Local
     releases: releasesMentioning(content, 'event', event.id).map((release) => releaseCard(release, locale)),
     mous: [...content.mous.values()].filter((mou) => mou.data.event?.id === event.id),
     calendarHref: paths.eventCalendar(locale, event.id),
+    photos: photosOfEvent(content, event.id).map((photo) => libraryPhoto(photo, locale)),
+    pack: eventPackLink(event.id, locale),
     structuredData: eventLd(eventFacts(content, event, locale, image)),
-    meta: entityMeta(
+    ...entityMeta(
       locale,
       textIn(event.data.name, locale),
       textIn(event.data.description, locale),
       (code) => paths.event(code, event.id),
+      translatedLocales(event.data.name, event.data.description),
       image,
     ),
   };
@@ -58,11 +78,13 @@ export function mouPage(content: SiteContent, mou: MouEntry, locale: LocaleCode)
     })),
     event: mou.data.event ? entry(content.events, mou.data.event.id, 'event') : undefined,
     releases: releasesMentioning(content, 'mous', mou.id).map((release) => releaseCard(release, locale)),
-    meta: entityMeta(
+    photo: signingPhoto(content, mou, locale),
+    ...entityMeta(
       locale,
       textIn(mou.data.title, locale),
       `${labelled(t, 'mou.kind')}${textIn(mou.data.title, locale)}`,
       (code) => paths.mou(code, mou.id),
+      translatedLocales(mou.data.title, ...mou.data.scope),
     ),
   };
 }
@@ -82,15 +104,22 @@ export function organizationPage(content: SiteContent, organization: Organizatio
     mous: [...content.mous.values()].filter((mou) => mou.data.parties.some((party) => party.id === id)),
     releases: releasesMentioning(content, 'organizations', id).map((release) => releaseCard(release, locale)),
     structuredData: organizationLd(organizationFacts(content, organization, locale)),
-    meta: entityMeta(
+    ...entityMeta(
       locale,
       textIn(organization.data.name, locale),
       textIn(organization.data.description, locale),
       (code) => paths.organization(code, id),
+      translatedLocales(organization.data.name, organization.data.description),
     ),
   };
 }
 export type OrganizationPageProps = ReturnType<typeof organizationPage>;
+
+/** The photo of an MoU's signing, once the release it belongs to is public. */
+function signingPhoto(content: SiteContent, mou: MouEntry, locale: LocaleCode) {
+  const photo = mou.data.photo && content.photos.get(mou.data.photo.id);
+  return photo && photoFigure(photo, content.people, locale, useTranslations(locale), 1);
+}
 
 /** One page per entry and locale. */
 async function perLocale<T extends { id: string }, P>(entries: Iterable<T>, props: (item: T, locale: LocaleCode) => P | Promise<P>) {

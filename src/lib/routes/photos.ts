@@ -61,16 +61,19 @@ async function libraryRelease(content: SiteContent, release: Release, locale: Lo
     slug: release.slug,
     card: releaseCard(release, locale),
     pack: releasePackLink(release, locale),
-    photos: await Promise.all(
-      photosOf(content, release).map(async (photo) => ({
-        photo,
-        caption: pickText(photo.data.caption, locale),
-        alt: textIn(photo.data.alt, locale),
-        credit: textIn(photo.data.credit, locale),
-        original: originalPhotoLink(photo, locale),
-        images: photoMedia(photo.id).images,
-      })),
-    ),
+    photos: photosOf(content, release).map((photo) => libraryPhoto(photo, locale)),
+  };
+}
+
+/** A photo as a grid shows it: picture, caption, credit and its original. */
+export function libraryPhoto(photo: PhotoEntry, locale: LocaleCode): LibraryPhoto {
+  return {
+    photo,
+    caption: pickText(photo.data.caption, locale),
+    alt: textIn(photo.data.alt, locale),
+    credit: textIn(photo.data.credit, locale),
+    original: originalPhotoLink(photo, locale),
+    images: photoMedia(photo.id).images,
   };
 }
 

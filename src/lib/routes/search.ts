@@ -34,6 +34,8 @@ export function searchPage(locale: LocaleCode) {
     translations: pagefindTranslations(locale),
     /** The labels of the facts each result shows (Pagefind shows a result's metadata as "label: value"). */
     metaLabels: { type: t('search.meta.type'), date: t('search.meta.date') },
+    /** What stands between a label and its value in this language; Pagefind writes an ASCII ": ". */
+    labelSeparator: t('punctuation.labelSeparator'),
     archiveHref: paths.archive(locale),
     topicsHref: paths.tags(locale),
     meta: pageMeta({

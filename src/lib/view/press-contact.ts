@@ -6,7 +6,7 @@ import type { LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
 import type { ContactEntry, OrganizationEntry } from '../content/public-content';
 import { pickText, type PickedText } from './localized-text';
-import { listSeparator } from './punctuation';
+import { parenthesized } from './punctuation';
 
 export interface ContactView {
   name: PickedText;
@@ -34,11 +34,13 @@ export function contactIn(contact: ContactEntry, locale: LocaleCode): ContactVie
   };
 }
 
-/** One line of plain text for README files and release texts: "name, role · e-mail · phone". */
+/** One line of plain text for README files and release texts: "name (role) · e-mail · phone". */
 export function contactLine(contact: ContactEntry, locale: LocaleCode): string {
   const view = contactIn(contact, locale);
   const t = useTranslations(locale);
-  const who = [view.name.text, view.role?.text].filter(Boolean).join(listSeparator(t));
+  const role = view.role && parenthesized(t, view.role.text);
+  // Half-width brackets are set off by a space; full-width ones carry their own.
+  const who = role ? `${view.name.text}${role.startsWith('(') ? ' ' : ''}${role}` : view.name.text;
   return [who, view.email, view.phone].filter(Boolean).join(' · ');
 }
 

@@ -19,3 +19,10 @@ export function listSeparator(t: Translate): string {
 export function parenthesized(t: Translate, text: string | number): string {
   return t('punctuation.parenthesized', { text });
 }
+
+/** The opening and closing brackets of the page's language, for an aside that holds links. */
+export function brackets(t: Translate): { open: string; close: string } {
+  const mark = '\u0000';
+  const [open = '', close = ''] = t('punctuation.parenthesized', { text: mark }).split(mark);
+  return { open, close };
+}

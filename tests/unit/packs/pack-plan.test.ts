@@ -115,10 +115,10 @@ describe('eventPackPlan', () => {
 });
 
 describe('creditLine', () => {
-  it('lists each credit once, with the language’s list separator', () => {
+  it('lists each credit once, with the language’s list separator, copyright notices as ©', () => {
     const photo = (credit: string) => ({ credit, credits: { 'zh-Hant': credit } }) as unknown as PhotoMetadata;
-    expect(creditLine([photo('(c) Sisa Times'), photo('(c) SDF'), photo('(c) Sisa Times')], 'zh-Hant')).toBe(
-      ['(c) Sisa Times', '(c) SDF'].join(useTranslations('zh-Hant')('pack.captions.listSeparator')),
+    expect(creditLine([photo('(c) Sisa Times'), photo('SDF'), photo('(C)Sisa Times')], 'zh-Hant')).toBe(
+      ['© Sisa Times', 'SDF'].join(useTranslations('zh-Hant')('pack.captions.listSeparator')),
     );
   });
 });
