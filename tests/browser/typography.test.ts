@@ -68,7 +68,7 @@ describe('typography and tap targets on a release', () => {
     const paragraph = page.locator('.release-body p').first();
     expect(await paragraph.evaluate((element) => getComputedStyle(element).lineBreak)).toBe('strict');
     expect(await paragraph.evaluate((element) => getComputedStyle(element).overflowWrap)).not.toBe('anywhere');
-    const meta = (await page.locator('article header .meta').nth(1).textContent()) ?? '';
+    const meta = (await page.locator('article header .meta').first().textContent()) ?? '';
     expect(meta).toContain('發布：');
     expect(meta).not.toMatch(/[\p{Script=Han}]\s*:/u);
     const caption = (await page.locator('figure.photo figcaption').first().textContent()) ?? '';

@@ -172,7 +172,7 @@ function packContact(content: SiteContent, release: Release | undefined): Record
 function aboutText(content: SiteContent, locale: LocaleCode): { heading: string; text: string } | undefined {
   const publisher = publisherOf(content);
   const about = publisher && aboutIn(publisher, locale);
-  return about && { heading: `${about.heading.before}${about.heading.name.text}${about.heading.after}`, text: about.text.text };
+  return about && { heading: `${about.heading.before}${about.heading.name.text.trim()}${about.heading.after}`, text: about.text.text.trim() };
 }
 
 /** One Markdown file per language the release really exists in. */

@@ -37,7 +37,7 @@ export function releasePage(content: SiteContent, release: Release, locale: Loca
     /** Near the top: the release's pack and every original on its own. */
     downloads: {
       pack: releasePackLink(release, locale),
-      originals: figures.map((figure, index) => ({ number: index + 1, title: figure.title, label: figure.downloadLabel, original: figure.original })),
+      originals: figures.map((figure, index) => ({ number: index + 1, title: figure.title, original: figure.original })),
     },
     contact: contact && contactIn(contact, locale),
     about: publisher && aboutIn(publisher, locale),

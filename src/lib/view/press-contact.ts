@@ -38,9 +38,9 @@ export function contactIn(contact: ContactEntry, locale: LocaleCode): ContactVie
 export function contactLine(contact: ContactEntry, locale: LocaleCode): string {
   const view = contactIn(contact, locale);
   const t = useTranslations(locale);
-  const role = view.role && parenthesized(t, view.role.text);
+  const role = view.role && parenthesized(t, view.role.text.trim());
   // Half-width brackets are set off by a space; full-width ones carry their own.
-  const who = role ? `${view.name.text}${role.startsWith('(') ? ' ' : ''}${role}` : view.name.text;
+  const who = role ? `${view.name.text.trim()}${role.startsWith('(') ? ' ' : ''}${role}` : view.name.text.trim();
   return [who, view.email, view.phone].filter(Boolean).join(' · ');
 }
 

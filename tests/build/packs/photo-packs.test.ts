@@ -71,6 +71,7 @@ const words = {
     size: (megabytes: string) => `${megabytes}MB`,
     originalDetails: (width: number, height: number, size: string) => `JPEG, ${width}×${height}픽셀, ${size}`,
     creditLine: '출처 표기: ', releaseTitle: '보도자료 사진: ', eventTitle: '행사 사진: ', terms: '이용 조건: ', contact: '문의: ', files: '파일 안내:',
+    about: (organization: string) => `${organization} 소개`,
     photoCredit: '사진', published: '발표', byline: '작성', online: '온라인 원문: ', usageTerms: '사진 이용 조건',
   },
   en: {
@@ -85,6 +86,7 @@ const words = {
     size: (megabytes: string) => `${megabytes} MB`,
     originalDetails: (width: number, height: number, size: string) => `JPEG, ${width} × ${height} px, ${size}`,
     creditLine: 'Credit line: ', releaseTitle: 'Photos of the press release: ', eventTitle: 'Event photos: ', terms: 'Usage terms: ', contact: 'Press contact: ', files: 'Files:',
+    about: (organization: string) => `About ${organization}`,
     photoCredit: 'Photo', published: 'Published', byline: 'By', online: 'Online: ', usageTerms: 'Photo usage terms',
   },
   'zh-Hant': {
@@ -98,6 +100,7 @@ const words = {
     size: (megabytes: string) => `${megabytes} MB`,
     originalDetails: (width: number, height: number, size: string) => `JPEG，${width}×${height}像素，${size}`,
     creditLine: '來源標示：', releaseTitle: '新聞稿照片：', eventTitle: '活動照片：', terms: '使用條款：', contact: '聯絡窗口：', files: '檔案說明：',
+    about: (organization: string) => `關於${organization}`,
     photoCredit: '攝影', published: '發布', byline: '撰稿', online: '線上全文：', usageTerms: '照片使用條款',
   },
 } satisfies Record<Code, unknown>;
@@ -110,8 +113,15 @@ const dayText = (isoDay: string, code: Code) => {
   return words[code].day(year, month, day);
 };
 /** The credit line printed with the release's photos: each distinct credit once, in photo order. */
-const creditsOf = (code: Code) => distinct(photoIds.map((id) => photoYaml(id).credit[code] as string)).join(words[code].list);
-const contactLine = [release.contact.name, release.contact.email, release.contact.phone].join(' · ');
+/** A credit as printed: a copyright notice written "(c) …" shows "© …". */
+const creditShown = (credit: string) => credit.replace(/^\(c\)\s*/i, '© ');
+const creditsOf = (code: Code) => distinct(photoIds.map((id) => creditShown(photoYaml(id).credit[code] as string))).join(words[code].list);
+/** The release's press contact (content/contacts/) and the publisher's About text, as each language prints them. */
+const contact = yamlOf(`contacts/${release.contact}.yaml`);
+const publisher = yamlOf('organizations/seoul-digital-foundation.yaml');
+/** "name (role) · e-mail · phone"; Chinese full-width brackets carry their own space. */
+const contactLine = (code: Code) => [code === 'zh-Hant' ? `${contact.name[code]}（${contact.role[code]}）` : `${contact.name[code]} (${contact.role[code]})`, contact.email, contact.phone].join(' · ');
+const aboutHeading = (code: Code) => words[code].about(publisher.name[code]);
 const committed = (id: string) => readFileSync(join(releaseDir, 'photos', `${id}.jpg`));
 const releasePack = join(siteDir, 'packs/releases', `${slug}.zip`);
 const eventPack = join(siteDir, 'packs/events/scse-2023.zip');
@@ -292,7 +302,16 @@ describe('the release pack', () => {
       expect(lines[0], code).toBe(`${w.releaseTitle}${frontmatter(code).title}`);
       expect(lines, code).toContain(`${w.creditLine}${creditsOf(code)}`);
       expect(lines, code).toContain(`${w.terms}${site}/${pathOf(code)}/usage-terms/`);
-      expect(lines, code).toContain(`${w.contact}${contactLine}`);
+      // Each section's contact line and About paragraph in that section's language.
+      expect(lines, code).toContain(`${w.contact}${contactLine(code)}`);
+      const about = lines.indexOf(aboutHeading(code));
+      expect(about, code).toBeGreaterThan(lines.indexOf(`${w.contact}${contactLine(code)}`));
+      expect(lines[about + 1], code).toBe(publisher.about[code]);
+      expect(about, code).toBeLessThan(lines.indexOf(w.files));
+      for (const other of codes.filter((another) => another !== code)) {
+        expect(sections[index], `${code} section holds no ${other} contact`).not.toContain(contact.role[other]);
+        expect(sections[index], `${code} section holds no ${other} About`).not.toContain(publisher.about[other]);
+      }
       const files = lines.slice(lines.indexOf(w.files) + 1).filter((line) => line.startsWith('  '));
       expect(files.map((line) => line.trim().split(w.separator)[0]), code).toEqual([
         '*.jpg',
@@ -332,7 +351,10 @@ describe('the release pack', () => {
       return text.indexOf(figure);
     });
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(text.endsWith(`\n\n---\n\n${w.contact}${contactLine}\n\n${w.online}${site}/${pathOf(code)}/releases/${slug}/\n`)).toBe(true);
+    // It ends with the publisher's About heading and paragraph, then the press contact, in this language.
+    expect(text.slice(text.lastIndexOf('\n\n---\n\n'))).toBe(
+      `\n\n---\n\n## ${aboutHeading(code)}\n\n${publisher.about[code]}\n\n${w.contact}${contactLine(code)}\n\n${w.online}${site}/${pathOf(code)}/releases/${slug}/\n`,
+    );
   });
 });
 
@@ -433,7 +455,8 @@ function downloads(page: string): Array<{ href: string; download?: string; text:
 
 const expectPackLink = (page: string, href: string, code: Code) => {
   const $ = loadPage(siteDir, page);
-  const link = $(`.photo-pack a[href="${href}"]`);
+  const link = $(`.downloads a[href="${href}"], .photo-pack a[href="${href}"]`);
+  expect(link.length, page).toBe(1);
   expect(link.attr('download'), page).toBe(href.split('/').at(-1));
   const details = link.parent().find('.meta').text();
   expect(details).toContain(sizeText(statSync(join(siteDir, href)).size, code));
@@ -444,15 +467,27 @@ const expectPackLink = (page: string, href: string, code: Code) => {
 describe.each(locales)('pages in $code', (locale) => {
   it('link the release pack from the release page, with size, count, credit and a download attribute', () => {
     expectPackLink(`/${locale.path}/releases/${slug}/`, `/packs/releases/${slug}.zip`, locale.code);
+    // On phones the same pack also sits in the header, with its size and count.
+    const $ = loadPage(siteDir, `/${locale.path}/releases/${slug}/`);
+    const quick = $('article header p.quick-download a');
+    expect(quick.attr('href')).toBe(`/packs/releases/${slug}.zip`);
+    expect(quick.attr('download')).toBe(`${slug}.zip`);
+    expect(quick.parent().find('.meta').text()).toContain(words[locale.code].photoCount(photoIds.length));
   });
 
-  it('link each figure to its single original', () => {
+  it('link each figure in the body to its single original, and list every original in the downloads', () => {
     const $ = loadPage(siteDir, `/${locale.path}/releases/${slug}/`);
-    const links = $('article figure')
+    // The lead photo's download is in the downloads block, not in its figure.
+    expect($('article figure.lead-photo a[download]').length).toBe(0);
+    const links = $('article .release-body figure')
       .toArray()
       .map((figure) => $(figure).find('a[download]'));
+    expect(links.every((link) => link.length === 1)).toBe(true);
     expect(links.map((link) => link.attr('href'))).toEqual(photoIds.map((id) => `/photos/originals/${id}.jpg`));
     expect(links.map((link) => link.attr('download'))).toEqual(photoIds.map((id) => `${id}.jpg`));
+    const listed = $('article section.downloads ul.originals a[download]').toArray();
+    expect(listed.map((link) => $(link).attr('href'))).toEqual(photoIds.map((id) => `/photos/originals/${id}.jpg`));
+    expect(listed.map((link) => $(link).attr('download'))).toEqual(photoIds.map((id) => `${id}.jpg`));
   });
 
   it('link the event pack from the event page', () => {
@@ -460,7 +495,9 @@ describe.each(locales)('pages in $code', (locale) => {
   });
 
   it('offer no pack for a release without photos', () => {
-    expect(loadPage(siteDir, `/${locale.path}/releases/fixture-ko-only/`)('.photo-pack').length).toBe(0);
+    const $ = loadPage(siteDir, `/${locale.path}/releases/fixture-ko-only/`);
+    expect($('a[href^="/packs/"]').length).toBe(0);
+    expect($('.quick-download, .photo-pack').length).toBe(0);
   });
 
   it('have a media library with every published photo, its thumbnail, caption, credit, sizes and downloads', () => {

@@ -4,11 +4,16 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import sharp from 'sharp';
 import { locales } from '../../../src/i18n/locales';
+import en from '../../../src/i18n/strings/en.json';
+import ko from '../../../src/i18n/strings/ko.json';
+import zhHant from '../../../src/i18n/strings/zh-Hant.json';
 import { WEB_IMAGE_SETTINGS } from '../../../src/lib/media/web-images';
 import { alternates, loadPage } from '../../helpers/html';
 import { projectRoot } from '../../helpers/build-site';
 
 const siteDir = inject('siteDir');
+const strings: Record<string, Record<string, string>> = { ko, en, 'zh-Hant': zhHant };
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
 const slug = 'scse-2023-taipei';
 const site = 'https://press.sdf.example.org';
 const photosDir = join(projectRoot, 'content/releases', slug, 'photos');
@@ -40,11 +45,24 @@ describe.each(locales)('the sample release in $code', (locale) => {
     });
   });
 
-  it('shows the four photos with captions and credit in this language', () => {
-    const figures = $('article figure');
-    expect(figures.length).toBe(4);
+  const release = parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(projectRoot, 'content/releases', slug, 'ko.mdx'), 'utf8'))![1]!);
+  const heroId: string = release.hero;
+  /** The lead (hero) photo under the title, then the four photos where the body places them. */
+  const shownIds = [heroId, ...photoIds];
+
+  it('shows the lead photo under the title, then the four photos in the body, with captions and credit in this language', () => {
+    const figures = $('article figure.photo');
+    expect(figures.length).toBe(5);
+    expect($('article figure').length).toBe(5);
+    expect($('article figure.lead-photo').length).toBe(1);
+    expect($('article figure.lead-photo').attr('id')).toBe('lead-photo');
+    expect($('article figure').first().is('.lead-photo')).toBe(true);
+    expect($('article .release-body figure.photo').length).toBe(4);
+    // Under the title: header (title), then the lead photo, then the downloads, then the body.
+    const order = $('article header h1, article figure.lead-photo, article section.downloads, article .release-body').toArray().map((element) => $(element).is('h1') ? 'h1' : $(element).attr('class')!.split(' ').find((name) => ['lead-photo', 'downloads', 'release-body'].includes(name)));
+    expect(order).toEqual(['h1', 'lead-photo', 'downloads', 'release-body']);
     figures.each((index, figure) => {
-      const photo = yamlOf(join(photosDir, `${photoIds[index]}.yaml`));
+      const photo = yamlOf(join(photosDir, `${shownIds[index]}.yaml`));
       const caption = $(figure).find('figcaption');
       expect(caption.text()).toContain(photo.caption[locale.code]);
       expect(caption.find('p.caption').text()).toBe(photo.caption[locale.code]);
@@ -73,9 +91,9 @@ describe.each(locales)('the sample release in $code', (locale) => {
 
   it('puts each caption, its credit, the people shown and the download in separate elements', () => {
     const figures = $('article figure').toArray();
-    expect(figures.length).toBe(photoIds.length);
+    expect(figures.length).toBe(shownIds.length);
     figures.forEach((figure, index) => {
-      const photo = yamlOf(join(photosDir, `${photoIds[index]}.yaml`));
+      const photo = yamlOf(join(photosDir, `${shownIds[index]}.yaml`));
       const caption = $(figure).children('figcaption');
       expect(caption.length).toBe(1);
       expect(caption.children('p.caption').text()).toBe(photo.caption[locale.code]);
@@ -104,22 +122,70 @@ describe.each(locales)('the sample release in $code', (locale) => {
         for (const name of names) expect(people.text()).toContain(name);
       }
       expect(caption.text().split(photo.caption[locale.code]).length).toBe(2);
-      expect(caption.find('a[download]').length).toBe(1);
+      // The lead photo's download is in the downloads block under it; each body figure has its own.
+      expect(caption.find('a[download]').length).toBe(index === 0 ? 0 : 1);
     });
   });
 
   it('gives every download link a name of its own that contains its visible text', () => {
     const links = $('a[download]').toArray();
-    expect(links.length).toBeGreaterThanOrEqual(photoIds.length);
+    // The pack twice (the phone header's and the downloads block's), each original twice (the list and its figure).
+    expect(links.length).toBe(2 + 2 * photoIds.length);
     const accessibleName = (link: (typeof links)[number]) => ($(link).attr('aria-label') ?? $(link).text()).replace(/\s+/g, ' ').trim();
-    const names = links.map(accessibleName);
-    expect(new Set(names).size).toBe(names.length);
+    // A name always leads to one file: links to different files never share a name.
+    const fileOf = new Map<string, string>();
+    for (const link of links) {
+      const href = $(link).attr('href')!;
+      expect(fileOf.get(accessibleName(link)) ?? href, accessibleName(link)).toBe(href);
+      fileOf.set(accessibleName(link), href);
+    }
+    expect(new Set(fileOf.values()).size).toBe(1 + photoIds.length);
     for (const link of links) expect(accessibleName(link)).toContain($(link).text().trim());
-    // A photo's link names it by its headline (the picture desks' short title).
-    $('article figure').each((index, figure) => {
+    // A photo's link names it by its headline (the picture desks' short title), in the figure and in the list.
+    $('article .release-body figure').each((index, figure) => {
       const photo = yamlOf(join(photosDir, `${photoIds[index]}.yaml`));
       expect($(figure).find('a[download]').attr('aria-label')).toContain(photo.headline[locale.code]);
     });
+    const t = strings[locale.code];
+    const listed = $('article section.downloads ul.originals li a').toArray();
+    expect(listed).toHaveLength(photoIds.length);
+    listed.forEach((link, index) => {
+      const title: string = yamlOf(join(photosDir, `${photoIds[index]}.yaml`)).headline[locale.code];
+      expect($(link).text()).toBe(fill(t['photo.numbered']!, { number: index + 1, title }));
+    });
+  });
+
+  // WCAG 2.5.3 Label in Name: a speech user says what they see, so the name must contain it.
+  it('names each original in the downloads list with a name that contains its visible text', () => {
+    const listed = $('article section.downloads ul.originals a[download]').toArray();
+    expect(listed).toHaveLength(photoIds.length);
+    for (const link of listed) expect(($(link).attr('aria-label') ?? $(link).text()).replace(/\s+/g, ' ')).toContain($(link).text().trim());
+  });
+
+  it('has a downloads section with the release pack, every original and the usage terms, and the byline and tags after the body', () => {
+    const t = strings[locale.code];
+    const downloads = $('article section.downloads');
+    expect(downloads.length).toBe(1);
+    expect(downloads.find('h2').text()).toBe(t['release.downloads']);
+    const children = downloads.children().toArray();
+    const packAt = children.findIndex((child) => $(child).find(`a[href="/packs/releases/${slug}.zip"]`).length > 0);
+    const listAt = children.findIndex((child) => $(child).is('ul.originals'));
+    expect(packAt).toBeGreaterThan(0);
+    expect(listAt).toBeGreaterThan(packAt);
+    expect(downloads.find(`a[href="/${locale.path}/usage-terms/"]`).length).toBe(1);
+    // The old "Photo pack" section at the end is gone.
+    expect($('.photo-pack').length).toBe(0);
+    expect($('article h2').toArray().map((heading) => $(heading).text())).not.toContain(t['pack.heading']);
+    // On phones, the pack link also sits in the header.
+    expect($('article header p.quick-download a').attr('href')).toBe(`/packs/releases/${slug}.zip`);
+    // Byline and tags close the article, after the body.
+    const front = parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(projectRoot, 'content/releases', slug, `${locale.path}.mdx`), 'utf8'))![1]!);
+    const end = $('article footer.release-end');
+    expect(end.length).toBe(1);
+    expect(end.text()).toContain(front.byline);
+    expect($('article header').text()).not.toContain(front.byline);
+    expect(end.prevAll('.release-body').length).toBe(1);
+    for (const tag of front.tags) expect(end.text()).toContain(tag);
   });
 
   it('links the event, the MoU and the organizations in the same language', () => {
@@ -163,7 +229,10 @@ describe('a release with only the Korean original', () => {
   it.each(locales.filter((locale) => locale.code !== 'ko'))('shows the original with a notice in $code', (locale) => {
     const $ = loadPage(siteDir, `/${locale.path}/releases/${fixture}/`);
     expect($('html').attr('lang')).toBe(locale.code);
-    expect($('.notice').text()).toContain('한국어');
+    // The original's language named in the reader's language ("Korean", "韓文"), not in its own script.
+    expect($('.notice').text()).toContain(new Intl.DisplayNames([locale.code], { type: 'language' }).of('ko'));
+    expect($('.notice').text()).toContain(({ en: 'Korean', 'zh-Hant': '韓文' } as Record<string, string>)[locale.code]);
+    expect($('.notice').text()).not.toContain('한국어');
     expect($('.notice').attr('lang')).toBeUndefined();
     expect($('.release-body').attr('lang')).toBe('ko');
     expect($('h1').attr('lang')).toBe('ko');
@@ -199,7 +268,8 @@ describe('site pages', () => {
   it.each(locales)('the $code home and archive list the releases newest first', (locale) => {
     for (const page of [`/${locale.path}/`, `/${locale.path}/releases/`]) {
       const $ = loadPage(siteDir, page);
-      const hrefs = $('main .cards a').toArray().map((link) => $(link).attr('href'));
+      // The home page: the latest release, then the next ones as tiles; the archive: cards.
+      const hrefs = $('main .home-lead h2 a, main .release-tiles h3 a, main .cards a').toArray().map((link) => $(link).attr('href'));
       expect(hrefs.slice(0, 2)).toEqual([`/${locale.path}/releases/fixture-ko-only/`, `/${locale.path}/releases/${slug}/`]);
     }
   });

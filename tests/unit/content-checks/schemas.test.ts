@@ -4,7 +4,7 @@ import type { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, type ContentProblem } from '../../../src/lib/content/problems';
 import { knownKeysAt, schemaProblems } from '../../../src/lib/content/schema-problems';
-import { eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from '../../../src/schemas/collections';
+import { contactSchema, eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from '../../../src/schemas/collections';
 import { calendarDate, dateTime, dayOrDateTime, localDateTime, parseMoment } from '../../../src/schemas/dates';
 import { localizedText } from '../../../src/schemas/localized';
 import { reference } from '../../../src/schemas/reference';
@@ -47,6 +47,7 @@ const sampleRelease = 'content/releases/scse-2023-taipei';
 const koRelease = () => coreYaml(frontmatter(read(`${sampleRelease}/ko.mdx`)));
 const samplePhoto = () => coreYaml(read(`${sampleRelease}/photos/scse-2023-taipei-01-ntca-visit.yaml`));
 const sampleEvent = () => coreYaml(read('content/events/scse-2023.yaml'));
+const sampleContact = () => coreYaml(read('content/contacts/sdf-press-team.yaml'));
 const minimal = { title: 'SDF runs the Seoul Pavilion', summary: 'At SCSE 2023.' };
 const releaseFields = ['title', 'subtitle', 'summary', 'date', 'updated', 'category', 'tags', 'byline', 'contact', 'event', 'mous', 'organizations', 'photos', 'hero', 'draft', 'embargo', 'translatedFrom'];
 
@@ -57,10 +58,11 @@ describe('the sample content', () => {
     ...list('content/mous').map((file) => [file, mouSchema, 'mous'] as const),
     ...list('content/organizations').map((file) => [file, organizationSchema, 'organizations'] as const),
     ...list('content/people').map((file) => [file, personSchema, 'people'] as const),
+    ...list('content/contacts').map((file) => [file, contactSchema, 'contacts'] as const),
   ];
 
   it('has files of every kind to check', () => {
-    expect(new Set(dataFiles.map(([, , collection]) => collection))).toEqual(new Set(['photos', 'events', 'mous', 'organizations', 'people']));
+    expect(new Set(dataFiles.map(([, , collection]) => collection))).toEqual(new Set(['photos', 'events', 'mous', 'organizations', 'people', 'contacts']));
   });
 
   it.each(dataFiles)('%s parses as the reader reads it and as Astro reads it', (file, schema, collection) => {
@@ -84,8 +86,23 @@ describe('the sample content', () => {
     expect(data.organizations?.every((organization) => organization.collection === 'organizations')).toBe(true);
     expect(data.photos?.map((photo) => photo.collection)).toEqual(['photos', 'photos', 'photos', 'photos']);
     expect(data.hero).toEqual({ id: 'scse-2023-taipei-03-tca-mou-signing', collection: 'photos' });
-    expect(data.contact).toEqual({ name: '서울디지털재단 홍보팀', email: 'press@example.org', phone: '+82-2-0000-0000' });
+    expect(data.contact).toEqual({ id: 'sdf-press-team', collection: 'contacts' });
     expect(data.draft).toBe(false);
+  });
+
+  it('reads a press contact with its name and role per language, and the publisher\'s About text and press contact', () => {
+    const contact = parsed(contactSchema, 'contacts', sampleContact());
+    expect(contact).toEqual({
+      name: { ko: '서울디지털재단 홍보팀', en: 'Seoul Digital Foundation Press Team', 'zh-Hant': '首爾數位基金會公關組' },
+      role: { ko: '보도자료 및 취재 문의', en: 'Press releases and media enquiries', 'zh-Hant': '新聞稿及採訪聯繫' },
+      organization: { id: 'seoul-digital-foundation', collection: 'organizations' },
+      email: 'press@example.org',
+      phone: '+82-2-0000-0000',
+    });
+    const publisher = parsed(organizationSchema, 'organizations', coreYaml(read('content/organizations/seoul-digital-foundation.yaml')));
+    expect(publisher.pressContact).toEqual({ id: 'sdf-press-team', collection: 'contacts' });
+    expect(Object.keys(publisher.about ?? {})).toEqual(['ko', 'en', 'zh-Hant']);
+    expect(publisher.about?.en).toMatch(/^The Seoul Digital Foundation is /);
   });
 
   it('accepts the Dates Astro\'s YAML makes of unquoted timestamps, as the same moment', () => {
@@ -169,6 +186,7 @@ describe('unknown fields', () => {
       [mouSchema, 'mous', coreYaml(read('content/mous/sdf-tca-2023.yaml')), 'an MoU', '업무협약'],
       [organizationSchema, 'organizations', coreYaml(read('content/organizations/tca.yaml')), 'an organization', '기관'],
       [personSchema, 'people', coreYaml(read('content/people/kang-yo-sik.yaml')), 'a person', '인물'],
+      [contactSchema, 'contacts', sampleContact(), 'a press contact', '홍보 담당'],
     ];
     for (const [schema, collection, data, en, ko] of kinds) {
       const problem = onlyProblem(schema, collection, { ...(data as object), extra: 1 });
@@ -178,14 +196,29 @@ describe('unknown fields', () => {
   });
 
   it('reports an unknown field inside a group, with its full path and the group\'s own fields', () => {
-    const problems = problemsOf(releaseSchema, 'releases', { ...minimal, contact: { name: '홍보팀', emial: 'press@example.org' } });
-    expect(problems.map((problem) => problem.field)).toEqual(['contact.email', 'contact.emial']);
+    const photo = samplePhoto();
+    photo.place = { city: photo.place.city, contry: 'TW' };
+    const problems = problemsOf(photoSchema, 'photos', photo);
+    expect(problems.map((problem) => problem.field)).toEqual(['place.country', 'place.contry']);
+    expect(problems[0]).toMatchObject({ problem: 'is missing', fix: 'add a line "country: …"', ko: { problem: '값이 없습니다', fix: '"country: …" 줄을 추가하세요' } });
+    expect(problems[1]).toMatchObject({
+      field: 'place.contry',
+      problem: '"contry" is not a field of "place", so it would be ignored',
+      fix: 'did you mean "country"? Rename it; otherwise remove the line (fields: city, country)',
+      ko: { problem: '"contry"은(는) "place"에 없는 항목이라 무시됩니다' },
+    });
+  });
+
+  it('reports an unknown field in a press contact file, suggesting from its fields', () => {
+    const { email, ...contact } = sampleContact();
+    const problems = problemsOf(contactSchema, 'contacts', { ...contact, emial: email });
+    expect(problems.map((problem) => problem.field)).toEqual(['email', 'emial']);
     expect(problems[0]).toMatchObject({ problem: 'is missing', fix: 'add a line "email: …"', ko: { problem: '값이 없습니다', fix: '"email: …" 줄을 추가하세요' } });
     expect(problems[1]).toMatchObject({
-      field: 'contact.emial',
-      problem: '"emial" is not a field of "contact", so it would be ignored',
-      fix: 'did you mean "email"? Rename it; otherwise remove the line (fields: name, email, phone)',
-      ko: { problem: '"emial"은(는) "contact"에 없는 항목이라 무시됩니다' },
+      field: 'emial',
+      problem: '"emial" is not a field of a press contact, so it would be ignored',
+      fix: 'did you mean "email"? Rename it; otherwise remove the line (fields: name, role, organization, email, phone)',
+      ko: { problem: '"emial"은(는) 홍보 담당에 없는 항목이라 무시됩니다' },
     });
   });
 
@@ -239,7 +272,10 @@ describe('unknown fields', () => {
 describe('knownKeysAt', () => {
   it('lists the fields of the object at a path, through optional fields, lists and refinements', () => {
     expect(knownKeysAt(releaseSchema, [])).toEqual(releaseFields);
-    expect(knownKeysAt(releaseSchema, ['contact'])).toEqual(['name', 'email', 'phone']);
+    expect(knownKeysAt(contactSchema, [])).toEqual(['name', 'role', 'organization', 'email', 'phone']);
+    expect(knownKeysAt(contactSchema, ['role'])).toEqual(['ko', 'en', 'zh-Hant']);
+    expect(knownKeysAt(organizationSchema, [])).toEqual(expect.arrayContaining(['about', 'pressContact']));
+    expect(knownKeysAt(organizationSchema, ['about'])).toEqual(['ko', 'en', 'zh-Hant']);
     expect(knownKeysAt(photoSchema, ['people', 0])).toEqual(['person', 'position']);
     expect(knownKeysAt(photoSchema, ['place', 'city'])).toEqual(['ko', 'en', 'zh-Hant']);
     expect(knownKeysAt(photoSchema, ['headline'])).toEqual(['ko', 'en', 'zh-Hant']);
@@ -250,6 +286,7 @@ describe('knownKeysAt', () => {
   it('lists nothing where there is no object', () => {
     expect(knownKeysAt(releaseSchema, ['title'])).toEqual([]);
     expect(knownKeysAt(releaseSchema, ['tags'])).toEqual([]);
+    expect(knownKeysAt(releaseSchema, ['contact'])).toEqual([]);
     expect(knownKeysAt(releaseSchema, ['nothing', 'here'])).toEqual([]);
   });
 });
@@ -274,12 +311,15 @@ describe('missing, empty and mistyped values', () => {
   });
 
   it('says what a mistyped value is and what it should be', () => {
-    const problems = problemsOf(releaseSchema, 'releases', { ...minimal, title: 2023, tags: '스마트시티', draft: 'yes', contact: 'press@example.org' });
+    const problems = problemsOf(releaseSchema, 'releases', { ...minimal, title: 2023, tags: '스마트시티', draft: 'yes' });
     expect(problems.map((problem) => [problem.field, problem.problem, problem.ko!.problem])).toEqual([
       ['title', 'should be text, not the number 2023', '글자여야 합니다(지금은 숫자 2023)'],
       ['tags', 'should be a list, not the text "스마트시티"', '목록이어야 합니다(지금은 글자 "스마트시티")'],
-      ['contact', 'should be a group of fields, not the text "press@example.org"', '하위 항목 묶음이어야 합니다(지금은 글자 "press@example.org")'],
       ['draft', 'should be true or false, not the text "yes"', 'true 또는 false여야 합니다(지금은 글자 "yes")'],
+    ]);
+    const contact = problemsOf(contactSchema, 'contacts', { ...sampleContact(), role: '홍보 담당' });
+    expect(contact.map((problem) => [problem.field, problem.problem, problem.ko!.problem])).toEqual([
+      ['role', 'should be a group of fields, not the text "홍보 담당"', '하위 항목 묶음이어야 합니다(지금은 글자 "홍보 담당")'],
     ]);
   });
 
@@ -559,12 +599,27 @@ describe('addresses, codes and references', () => {
   });
 
   it('rejects a contact e-mail that is not an address, and reads one written with mailto:', () => {
-    expect(onlyProblem(releaseSchema, 'releases', { ...minimal, contact: { name: '홍보팀', email: 'press at example.org' } })).toMatchObject({
-      field: 'contact.email',
+    expect(onlyProblem(contactSchema, 'contacts', { ...sampleContact(), email: 'press at example.org' })).toMatchObject({
+      field: 'email',
       problem: 'is not an e-mail address',
       ko: { problem: '이메일 주소가 아닙니다' },
     });
-    expect(parsed(releaseSchema, 'releases', { ...minimal, contact: { name: '홍보팀', email: 'mailto:press@example.org' } }).contact?.email).toBe('press@example.org');
+    expect(parsed(contactSchema, 'contacts', { ...sampleContact(), email: 'mailto:press@example.org' }).email).toBe('press@example.org');
+  });
+
+  it('takes a release\'s contact as an id in content/contacts/, and says so of a contact written out in the release', () => {
+    expect(parsed(releaseSchema, 'releases', { ...minimal, contact: ' sdf-press-team ' }).contact).toEqual({ id: 'sdf-press-team', collection: 'contacts' });
+    expect(parsed(releaseSchema, 'releases', minimal).contact).toBeUndefined();
+    expect(onlyProblem(releaseSchema, 'releases', { ...minimal, contact: { name: '홍보팀', email: 'press@example.org' } })).toMatchObject({
+      field: 'contact',
+      problem: expect.stringMatching(/ is not an id$/),
+      fix: 'write the id of an entry (its file name without .yaml) in content/contacts/',
+      ko: { fix: 'content/contacts/에 있는 항목의 id(확장자 .yaml을 뺀 파일 이름)를 쓰세요' },
+    });
+    expect(onlyProblem(organizationSchema, 'organizations', { ...coreYaml(read('content/organizations/tca.yaml')), pressContact: 7 })).toMatchObject({
+      field: 'pressContact',
+      fix: 'write the id of an entry (its file name without .yaml) in content/contacts/',
+    });
   });
 
   it.each(['tw', 'TWN', 'Taiwan'])('rejects the country %j', (country) => {
@@ -613,7 +668,7 @@ describe('schemaProblems wording', () => {
   it('words every problem in both languages, with a field, for a file with many problems', () => {
     const release = { ...koRelease(), embarg0: 'x', category: 'sprots', date: '2023-02-30T09:00+09:00', tags: ['---'], contact: { name: 'x', email: 'y' }, hero: 5 };
     const problems = problemsOf(releaseSchema, 'releases', release, 'content/releases/x/ko.mdx');
-    expect(problems.map((problem) => problem.field).sort()).toEqual(['category', 'contact.email', 'date', 'embarg0', 'hero', 'tags.0']);
+    expect(problems.map((problem) => problem.field).sort()).toEqual(['category', 'contact', 'date', 'embarg0', 'hero', 'tags.0']);
     for (const problem of problems) {
       expect(problem.file).toBe('content/releases/x/ko.mdx');
       expect(problem.problem).not.toBe('');

@@ -31,7 +31,7 @@ const originalData = {
   mous: [ref('mous', 'sdf-tca-2023')],
   organizations: [ref('organizations', 'tca'), ref('organizations', 'ntca')],
   photos: [ref('photos', 'p1'), ref('photos', 'p2')],
-  contact: { name: 'Press desk', email: 'press@example.org' },
+  contact: ref('contacts', 'press-desk'),
 };
 
 function release(slug: string, data: Record<string, unknown> = {}, translations: Record<string, Record<string, unknown>> = {}): Release {
@@ -78,7 +78,7 @@ describe('pairReleases', () => {
     expect(scse.mous).toEqual(['sdf-tca-2023']);
     expect(scse.organizations).toEqual(['tca', 'ntca']);
     expect(scse.photos).toEqual(['p1', 'p2']);
-    expect(scse.contact).toEqual(originalData.contact);
+    expect(scse.contact).toBe('press-desk');
     expect(releases.find((candidate) => candidate.slug === 'other')!.versions).toEqual({ ko: other });
   });
 
@@ -135,6 +135,19 @@ describe('pairReleases', () => {
     expect(problems[0]!.problem).toContain('content/releases/scse/ko.mdx');
   });
 
+  it('reports a translation whose press contact differs from the original, naming "contact"', () => {
+    const { problems } = pairReleases([
+      entry('scse', 'ko', originalData),
+      entry('scse', 'en', { contact: ref('contacts', 'another-desk') }),
+    ]);
+    expect(problems).toEqual([expect.objectContaining({ file: 'content/releases/scse/en.mdx', field: 'contact' })]);
+    expect(problems[0]!.problem).toContain('content/releases/scse/ko.mdx');
+  });
+
+  it('leaves a release without a contact of its own without one (the publisher\'s is used then)', () => {
+    expect(release('no-contact', { contact: undefined }).contact).toBeUndefined();
+  });
+
   it('reports a translation whose date differs, comparing by value', () => {
     const { problems } = pairReleases([
       entry('scse', 'ko', originalData),
@@ -152,7 +165,7 @@ describe('pairReleases', () => {
         category: 'international',
         event: ref('events', 'scse-2023'),
         photos: [ref('photos', 'p1'), ref('photos', 'p2')],
-        contact: { name: 'Press desk', email: 'press@example.org' },
+        contact: ref('contacts', 'press-desk'),
       }),
     ]);
     expect(problems).toEqual([]);

@@ -1,3 +1,4 @@
+import { creditForDisplay } from '../../../src/lib/view/photo-caption';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -66,7 +67,7 @@ describe('releasePackPlan', () => {
       expect(block[labels.credit]).toBe(yaml.credit[locale]);
       expect(block[labels.place]).toContain(yaml.place.city[locale]);
     });
-    expect(plan.credits[locale]).toBe(photoYaml(release.photos[0]!).credit[locale]);
+    expect(plan.credits[locale]).toBe(creditForDisplay(photoYaml(release.photos[0]!).credit[locale]));
   });
 
   it('states the usage terms, the credit line and the terms page in every language in the README', () => {

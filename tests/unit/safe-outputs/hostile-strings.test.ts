@@ -93,7 +93,6 @@ function contentWith(text: string): SiteContent {
       ...release,
       // The card image needs the media stage's manifest; the feeds carry no other text from it.
       hero: undefined,
-      contact: release.contact && { ...release.contact, name: text },
       versions: Object.fromEntries(
         Object.entries(release.versions).map(([code, version]) => [
           code,
@@ -116,8 +115,15 @@ function contentWith(text: string): SiteContent {
       loose(event, { name: all(text), shortName: all(text), description: all(text), venue: all(text), address: all(text), city: all(text) }),
     ),
     organizations: mapValues(sample.organizations, (organization) =>
-      loose(organization, { name: all(text), description: all(text), ...(organization.data.abbreviation ? { abbreviation: all(text) } : {}) }),
+      loose(organization, {
+        name: all(text),
+        description: all(text),
+        ...(organization.data.abbreviation ? { abbreviation: all(text) } : {}),
+        ...(organization.data.about ? { about: all(text) } : {}),
+      }),
     ),
+    // The press contact the release names (content/contacts/): printed on the page, in the README and the release texts.
+    contacts: mapValues(sample.contacts, (contact) => loose(contact, { name: all(text), role: all(text) })),
     people: mapValues(sample.people, (person) => loose(person, { name: all(text) })),
   };
 }
@@ -272,6 +278,7 @@ function blocks(markdown: string) {
 }
 
 describe('release texts (release-<locale>.md)', () => {
+  // Values are trimmed and one-lined one by one, the About heading and the contact line included.
   it.each(cases)('%s: titles, captions and names show as written, and make no Markdown', (_label, text) => {
     for (const locale of localeCodes.filter((code) => release.versions[code])) {
       const name = `release-${locale}.md`;
@@ -439,7 +446,11 @@ describe('pages: JSON-LD and the HTML around content strings', () => {
       const html = await releaseHtml(contentWith(text), locale);
       // HTML reads CR and CRLF as LF, in text and attributes alike. The JSON-LD is checked above.
       const withoutScript = (list: ReturnType<typeof elements>) => list.map((element) => (element.name === 'script' ? { ...element, text: '' } : element));
-      expect(withoutScript(elements(html))).toEqual(withoutScript(replaced(baseline, crlfAsLf(text))));
+      // The downloads list names each original by the photo's headline, trimmed (shortPhotoTitle); everything else as written.
+      const isOriginalLink = (element: ReturnType<typeof elements>[number]) => element.name === 'a' && element.attributes.type === 'image/jpeg';
+      const expected = baseline.map((element) => replaced(element, isOriginalLink(element) ? crlfAsLf(text).trim() : crlfAsLf(text)));
+      expect(baseline.filter(isOriginalLink)).toHaveLength(release.photos.length);
+      expect(withoutScript(elements(html))).toEqual(withoutScript(expected));
       const $ = load(html);
       expect($('h1').text()).toBe(crlfAsLf(text));
       expect($('title').text()).toBe(`${crlfAsLf(text)} | ${useTranslations(locale)('site.name')}`);
