@@ -26,6 +26,8 @@ export const sampleIds = {
   event: 'scse-2023',
   mou: 'sdf-tca-2023',
   organization: 'tca',
+  /** tests/fixtures/ko-only-release: an organization named and described in Korean only. */
+  untranslatedOrganization: 'fixture-ko-only-org',
   category: 'international',
   /** A tag the sample uses in every language (tag pages exist per language only). */
   tag: 'scse',
@@ -39,7 +41,7 @@ const pageTypes: PageType[] = [
   { name: 'release', route: paths.release, ids: [sampleIds.release, sampleIds.untranslatedRelease] },
   { name: 'event', route: paths.event, ids: [sampleIds.event] },
   { name: 'MoU', route: paths.mou, ids: [sampleIds.mou] },
-  { name: 'organization', route: paths.organization, ids: [sampleIds.organization] },
+  { name: 'organization', route: paths.organization, ids: [sampleIds.organization, sampleIds.untranslatedOrganization] },
   { name: '404', route: (locale) => `${paths.home(locale)}404/` },
   { name: 'media library', route: paths.photos },
   { name: 'usage terms', route: paths.usageTerms },

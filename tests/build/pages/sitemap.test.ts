@@ -38,9 +38,10 @@ describe('the sitemap', () => {
     expect(listed.length).toBeGreaterThan(40);
   });
 
-  it('leaves out pages that show an untranslated original, error pages and search pages', () => {
+  it('leaves out pages that show an untranslated original (releases and entities alike), error pages and search pages', () => {
     expect(byUrl.has(`${site}/ko/releases/fixture-ko-only/`)).toBe(true);
-    for (const path of ['/en/releases/fixture-ko-only/', '/zh-hant/releases/fixture-ko-only/', '/en/404/', '/ko/search/']) {
+    expect(byUrl.has(`${site}/ko/organizations/fixture-ko-only-org/`)).toBe(true);
+    for (const path of ['/en/releases/fixture-ko-only/', '/zh-hant/releases/fixture-ko-only/', '/en/organizations/fixture-ko-only-org/', '/zh-hant/organizations/fixture-ko-only-org/', '/en/404/', '/ko/search/']) {
       expect(byUrl.has(`${site}${path}`), path).toBe(false);
     }
   });
