@@ -6,12 +6,15 @@ import { footnoteLabels } from './src/lib/content/footnote-labels.ts';
 import { astroI18n } from './src/i18n/locales.ts';
 import { hostFiles } from './src/integrations/host-files.ts';
 import { mediaDevServer } from './src/integrations/media-dev-server.ts';
-import { astroCacheDir, mediaSettings, outDir, siteUrl } from './src/settings.ts';
+import { astroCacheDir, mediaSettings, outDir, signupUrl, siteUrl } from './src/settings.ts';
 import { pageSitemap } from './src/integrations/sitemap.ts';
 
 // With a bucket, web images come from its public origin, which the CSP must admit.
 const media = mediaSettings();
 const mediaOrigin = media.publicUrl ? new URL(media.publicUrl).origin : undefined;
+// The Subscribe page's e-mail form posts to the list service: the one origin besides the site a form may send to.
+const signup = signupUrl();
+const signupOrigin = signup ? new URL(signup).origin : undefined;
 
 export default defineConfig({
   site: siteUrl(),
@@ -52,7 +55,7 @@ export default defineConfig({
   // unless the build put it there; the browser tests fail on any violation.
   security: {
     csp: {
-      directives: ["default-src 'self'", `img-src 'self' data:${mediaOrigin ? ` ${mediaOrigin}` : ''}`, "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: ["default-src 'self'", `img-src 'self' data:${mediaOrigin ? ` ${mediaOrigin}` : ''}`, "object-src 'none'", "base-uri 'self'", `form-action 'self'${signupOrigin ? ` ${signupOrigin}` : ''}`],
     },
   },
 });

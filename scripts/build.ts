@@ -1,6 +1,7 @@
 /**
  * `npm run build`: builds the site into a staging folder and replaces dist/ only when everything
- * succeeded. The output folder can be changed with PRESS_OUT_DIR. Runs on Node's own TypeScript
+ * succeeded. The output folder can be changed with PRESS_OUT_DIR. `npm run build:preview` runs it
+ * with PRESS_PREVIEW=1: the embargoed preview, into dist-preview/ (docs/decisions/0071). Runs on Node's own TypeScript
  * support, without tsx, so no loader process sits in memory beside Astro's during the build.
  * SIGINT or SIGTERM stop every step's processes and leave dist/ as it was (exit 130 / 143); a
  * second build of the same checkout stops at once unless PRESS_BUILD_WAIT lets it wait.
@@ -10,9 +11,12 @@ import { buildAtomically, stoppedMessage, type BuildOutcome } from './lib/atomic
 import { exitCodeFor, stopRequested } from './lib/run.ts';
 import { buildSite } from './lib/site-build.ts';
 
-const target = outDir();
+let target = '';
 let outcome: BuildOutcome;
 try {
+  // Inside the try: in a preview build (PRESS_PREVIEW) the output folder's setting is where the
+  // preview's own checks run, and their message must be printed alone.
+  target = outDir();
   outcome = await buildAtomically(target, buildSite);
 } catch (error) {
   if (!(error instanceof SettingsError)) throw error;

@@ -8,11 +8,11 @@
  */
 import { resolve } from 'node:path';
 import { ContentError, formatProblems } from '../src/lib/content/problems';
-import { buildNow } from '../src/lib/content/clock';
+import { buildVisibility } from '../src/lib/content/clock';
 import { openMediaStore } from '../src/lib/media/open-store';
 import { placeLocalMedia, readManifest } from '../src/lib/media/site-media';
 import { OriginalNotFetchedError } from '../src/lib/media/lfs';
-import { authorLanguage, contentDir, mediaSettings, photoSizeSettings, SettingsError } from '../src/settings';
+import { authorLanguage, contentDir, mediaSettings, photoSizeSettings, SettingsError, signupUrl } from '../src/settings';
 
 const stamp = () => new Date().toTimeString().slice(0, 8);
 // In the shape of Astro's own log lines, which the benchmark reads stage times from.
@@ -22,11 +22,12 @@ async function main(): Promise<number> {
   const [command, outDir] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const settings = mediaSettings();
   authorLanguage(); // a bad PRESS_AUTHOR_LANG is reported before the work, not after the first problem
+  signupUrl(); // read by astro.config.mjs, which only loads after the media stage's work
   const cacheDir = resolve(settings.cacheDir);
   if (command === 'make') {
     const content = contentDir();
     const photoSizes = photoSizeSettings();
-    const visibility = { now: buildNow(), includeDrafts: process.argv.includes('--drafts') };
+    const visibility = buildVisibility({ includeDrafts: process.argv.includes('--drafts') });
     // Loaded here, inside the try below, because they read settings as they load (site.config.ts):
     // a bad value thrown by a static import would end the stage with a stack trace, not its message.
     const { checkSiteContent } = await import('../src/lib/content/reader');
@@ -44,6 +45,7 @@ async function main(): Promise<number> {
       repoDir: resolve(content),
       cacheKeepDays: settings.cacheKeepDays,
       log,
+      authorLanguage: authorLanguage(),
     });
     return 0;
   }

@@ -65,17 +65,30 @@ function yesNo(env: Env, name: string, fallback: boolean): boolean {
 // Site and build
 
 /**
- * `PRESS_SITE_URL`: the published origin that canonical URLs, hreflang, feeds and the sitemap are
- * built on, without a trailing slash. An origin only: the site is built for the root of its
- * address, so a path would leave every link pointing outside it.
+ * The origin pages are built for, without a trailing slash: `PRESS_SITE_URL`, or in a preview
+ * build `PRESS_PREVIEW_SITE_URL` (see `preview()`), so that every canonical, hreflang and Open
+ * Graph link of a preview points at the preview's own host and never at the public site.
  */
 export function siteUrl(env: Env = process.env): string {
-  const text = httpUrl(env, 'PRESS_SITE_URL', 'https://press.example.org');
-  if (text === undefined) return 'https://press.sdf.example.org';
+  return preview(env)?.siteUrl ?? publicSiteUrl(env);
+}
+
+/**
+ * `PRESS_SITE_URL`: the published origin that canonical URLs, hreflang, feeds and the sitemap are
+ * built on. An origin only: the site is built for the root of its address, so a path would leave
+ * every link pointing outside it.
+ */
+function publicSiteUrl(env: Env): string {
+  return originOnly(env, 'PRESS_SITE_URL') ?? 'https://press.sdf.example.org';
+}
+
+function originOnly(env: Env, name: string): string | undefined {
+  const text = httpUrl(env, name, 'https://press.example.org');
+  if (text === undefined) return undefined;
   const url = new URL(text);
   if (url.pathname !== '/' || url.username || url.password) {
     throw new SettingsError(
-      `${shown(env, 'PRESS_SITE_URL')} must be the site's address alone, like https://press.example.org: the pages are built for the root of an address, so a path or a user name in it would make every canonical, hreflang and feed link wrong`,
+      `${shown(env, name)} must be the site's address alone, like https://press.example.org: the pages are built for the root of an address, so a path or a user name in it would make every canonical, hreflang and feed link wrong`,
     );
   }
   return url.origin;
@@ -101,10 +114,16 @@ export function contentDir(env: Env = process.env): string {
   return folder(env, 'PRESS_CONTENT_DIR', './content');
 }
 
-/** `PRESS_OUT_DIR`: where the site is written (scripts/build.ts builds beside it and swaps it in). */
+/**
+ * Where the site is written (scripts/build.ts builds beside it and swaps it in): `PRESS_OUT_DIR`,
+ * or in a preview build `PRESS_PREVIEW_OUT_DIR`.
+ */
 export function outDir(env: Env = process.env): string {
-  return folder(env, 'PRESS_OUT_DIR', 'dist');
+  return preview(env)?.outDir ?? publicOutDir(env);
 }
+
+/** `PRESS_OUT_DIR`: the public site's folder, which a preview build may never write. */
+const publicOutDir = (env: Env) => folder(env, 'PRESS_OUT_DIR', 'dist');
 
 /** `PRESS_BUILD_WAIT`: seconds a build waits for another build of the same checkout; 0 gives up at once. */
 export function buildWaitSeconds(env: Env = process.env): number {
@@ -117,10 +136,13 @@ export function buildWaitSeconds(env: Env = process.env): number {
   return seconds;
 }
 
-/** `PRESS_CACHE_DIR`: Astro's cache (rendered pages), absolute; outside `node_modules`, so `npm ci` keeps it. */
+/** Astro's cache (rendered pages), absolute: `PRESS_CACHE_DIR`, or in a preview build `PRESS_PREVIEW_CACHE_DIR`. */
 export function astroCacheDir(env: Env = process.env): string {
-  return resolve(folder(env, 'PRESS_CACHE_DIR', './.cache/astro'));
+  return preview(env)?.astroCacheDir ?? publicAstroCacheDir(env);
 }
+
+/** `PRESS_CACHE_DIR`: outside `node_modules`, so `npm ci` keeps it. */
+const publicAstroCacheDir = (env: Env) => resolve(folder(env, 'PRESS_CACHE_DIR', './.cache/astro'));
 
 // Photos
 
@@ -177,10 +199,15 @@ export interface MediaSettings {
   s3?: S3Settings;
 }
 
-/** `PRESS_MEDIA_CACHE_DIR` alone, for the build lock, which must not fail on the store's settings. */
+/**
+ * The media cache alone (`PRESS_MEDIA_CACHE_DIR`, or in a preview build
+ * `PRESS_PREVIEW_MEDIA_CACHE_DIR`), for the build lock, which must not fail on the store's settings.
+ */
 export function mediaCacheDir(env: Env = process.env): string {
-  return folder(env, 'PRESS_MEDIA_CACHE_DIR', '.cache/media');
+  return preview(env)?.mediaCacheDir ?? publicMediaCacheDir(env);
 }
+
+const publicMediaCacheDir = (env: Env) => folder(env, 'PRESS_MEDIA_CACHE_DIR', '.cache/media');
 
 /** Reads the media settings from `env`; throws a SettingsError naming the variable on a bad value. */
 export function mediaSettings(env: Env = process.env): MediaSettings {
@@ -210,6 +237,112 @@ export function mediaSettings(env: Env = process.env): MediaSettings {
       forcePathStyle: yesNo(env, 'PRESS_MEDIA_S3_PATH_STYLE', false),
     },
   };
+}
+
+// Embargoed preview
+
+/** A preview build's own address and folders, each apart from the public build's. */
+export interface PreviewSettings {
+  /** `PRESS_PREVIEW_SITE_URL`: the access-controlled host the preview is served from. */
+  siteUrl: string;
+  /** `PRESS_PREVIEW_OUT_DIR`, default `dist-preview`. */
+  outDir: string;
+  /** `PRESS_PREVIEW_CACHE_DIR`, default `.cache/preview/astro`, absolute. */
+  astroCacheDir: string;
+  /** `PRESS_PREVIEW_MEDIA_CACHE_DIR`, default `.cache/preview/media`. */
+  mediaCacheDir: string;
+}
+
+/**
+ * `PRESS_PREVIEW`: whether this is a build for accredited journalists that includes embargoed
+ * releases (`npm run build:preview`). Only this switch lets an embargoed release into a build.
+ */
+export function isPreview(env: Env = process.env): boolean {
+  return yesNo(env, 'PRESS_PREVIEW', false);
+}
+
+/**
+ * The preview's settings, undefined in a public build. A preview holds embargoed text and photos,
+ * so everything it writes or names is kept apart from the public build's, and a setting that could
+ * let it reach the public is refused rather than overridden: its own address (canonical links to
+ * the public origin would announce embargoed pages there), the local media store only (a bucket is
+ * the public site's media address: `PRESS_MEDIA_STORE=s3` would upload embargoed photos to it and
+ * record them in the public build's records), and its own output and cache folders, none of them
+ * the same as, inside or around one of the public build's. `PRESS_OUT_DIR`, `PRESS_CACHE_DIR` and
+ * `PRESS_MEDIA_CACHE_DIR` keep naming the public build's folders even in a preview build, so one
+ * environment can run both builds one after the other.
+ */
+export function preview(env: Env = process.env): PreviewSettings | undefined {
+  if (!isPreview(env)) return undefined;
+  const url = originOnly(env, 'PRESS_PREVIEW_SITE_URL');
+  if (url === undefined) {
+    throw new SettingsError(
+      'PRESS_PREVIEW=1 needs PRESS_PREVIEW_SITE_URL, the address of the access-controlled host the preview is served from (e.g. PRESS_PREVIEW_SITE_URL=https://preview.press.example.org): its pages show embargoed releases, so they may not name the public address',
+    );
+  }
+  if (url === publicSiteUrl(env)) {
+    throw new SettingsError(
+      `${shown(env, 'PRESS_PREVIEW_SITE_URL')} is the public site's address (PRESS_SITE_URL); the preview shows embargoed releases and must be served from a host of its own behind access control, e.g. https://preview.press.example.org`,
+    );
+  }
+  const store = value(env, 'PRESS_MEDIA_STORE');
+  if (store !== undefined && store !== 'local') {
+    throw new SettingsError(
+      `${shown(env, 'PRESS_MEDIA_STORE')} cannot be used with PRESS_PREVIEW=1: the bucket is the public site's media address, and the preview's photos are under embargo. A preview keeps its media in its own site folder; unset PRESS_MEDIA_STORE for the preview build`,
+    );
+  }
+  const settings: PreviewSettings = {
+    siteUrl: url,
+    outDir: folder(env, 'PRESS_PREVIEW_OUT_DIR', 'dist-preview'),
+    astroCacheDir: resolve(folder(env, 'PRESS_PREVIEW_CACHE_DIR', './.cache/preview/astro')),
+    mediaCacheDir: folder(env, 'PRESS_PREVIEW_MEDIA_CACHE_DIR', '.cache/preview/media'),
+  };
+  const own: [string, string][] = [
+    ['PRESS_PREVIEW_OUT_DIR', settings.outDir],
+    ['PRESS_PREVIEW_CACHE_DIR', settings.astroCacheDir],
+    ['PRESS_PREVIEW_MEDIA_CACHE_DIR', settings.mediaCacheDir],
+  ];
+  const publics: [string, string][] = [
+    ['PRESS_OUT_DIR', publicOutDir(env)],
+    ['PRESS_CACHE_DIR', publicAstroCacheDir(env)],
+    ['PRESS_MEDIA_CACHE_DIR', publicMediaCacheDir(env)],
+  ];
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+  for (const [name, dir] of own) {
+    for (const [publicName, publicDir] of publics) {
+      if (overlaps(resolve(dir), resolve(publicDir))) {
+        throw new SettingsError(
+          `${name} (${resolve(dir)}) overlaps the public build's ${publicName} (${resolve(publicDir)}); a preview holds embargoed releases and must never write where the public build reads or publishes. Give ${name} a folder of its own, or leave it unset for its default`,
+        );
+      }
+    }
+  }
+  return settings;
+}
+
+// Subscriptions
+
+/**
+ * `PRESS_SIGNUP_URL`: where the Subscribe page's e-mail form posts, an external list service
+ * (Mailchimp, Stibee, Buttondown…); undefined means no form. https only, since the form carries
+ * readers' e-mail addresses. A query is kept: some services put the list's id there.
+ */
+export function signupUrl(env: Env = process.env): string | undefined {
+  const text = value(env, 'PRESS_SIGNUP_URL');
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new SettingsError(`${shown(env, 'PRESS_SIGNUP_URL')} is not a URL; write the address your mailing-list service gives for its sign-up form, like https://lists.example.org/subscribe`);
+  }
+  if (url.protocol !== 'https:') {
+    throw new SettingsError(`${shown(env, 'PRESS_SIGNUP_URL')} must start with https://: the form sends readers' e-mail addresses, which must not travel unencrypted`);
+  }
+  if (url.username || url.password || url.hash) {
+    throw new SettingsError(`${shown(env, 'PRESS_SIGNUP_URL')} must not hold a user name, password or #fragment; write the sign-up address alone, like https://lists.example.org/subscribe`);
+  }
+  return url.href;
 }
 
 // Messages

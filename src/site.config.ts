@@ -1,4 +1,4 @@
-import { photoSizeSettings, siteUrl } from './settings';
+import { isPreview, photoSizeSettings, siteUrl } from './settings';
 
 const photoSizes = photoSizeSettings();
 
@@ -10,6 +10,11 @@ const photoSizes = photoSizeSettings();
 export const siteConfig = {
   /** Absolute origin of the published site (`PRESS_SITE_URL`); canonical URLs, hreflang and feeds are built on it. */
   url: siteUrl(),
+  /**
+   * The embargoed preview for accredited journalists (`PRESS_PREVIEW`): every page `noindex`, no
+   * feeds, sitemap or search, and `url` is the preview's own address (`PRESS_PREVIEW_SITE_URL`).
+   */
+  preview: isPreview(),
   /** Time zone in which publication dates are shown to readers. */
   timeZone: 'Asia/Seoul',
   /** Organization entry (in `content/organizations/`) that publishes the releases. */

@@ -3,7 +3,7 @@ import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, sta
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { astroCacheDir, buildWaitSeconds as waitSetting, mediaCacheDir, SettingsError, type Env } from '../../src/settings.ts';
+import { astroCacheDir, buildWaitSeconds as waitSetting, isPreview, mediaCacheDir, SettingsError, type Env } from '../../src/settings.ts';
 
 /**
  * Locks that keep a second build away from folders one build is using. Two builds in one checkout
@@ -74,10 +74,13 @@ export function buildWaitSeconds(env: Env = process.env): number {
  * same folder named twice is locked once.
  */
 export function buildLockTargets(outDir: string, env: Env = process.env): LockTarget[] {
+  // The embargoed preview's folders are its own (settings.ts), so its locks are too: a preview and
+  // a public build never wait for each other, and neither can take the other's folders.
+  const variable = isPreview(env) ? (name: string) => name.replace('PRESS_', 'PRESS_PREVIEW_') : (name: string) => name;
   const targets: LockTarget[] = [
-    { dir: resolve(outDir), what: 'the output folder (PRESS_OUT_DIR)' },
-    { dir: resolve(mediaCacheDir(env)), what: 'the media cache (PRESS_MEDIA_CACHE_DIR)' },
-    { dir: astroCacheDir(env), what: "Astro's cache (PRESS_CACHE_DIR)" },
+    { dir: resolve(outDir), what: `the output folder (${variable('PRESS_OUT_DIR')})` },
+    { dir: resolve(mediaCacheDir(env)), what: `the media cache (${variable('PRESS_MEDIA_CACHE_DIR')})` },
+    { dir: astroCacheDir(env), what: `Astro's cache (${variable('PRESS_CACHE_DIR')})` },
   ];
   return targets.filter((target, index) => targets.findIndex((other) => other.dir === target.dir) === index);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { hostHeaders, hostRedirects } from '../lib/after-build/host-headers';
-import { mediaSettings } from '../settings';
+import { isPreview, mediaSettings } from '../settings';
 
 /**
  * Writes `_headers`, and with a bucket `_redirects`; Astro ignores page files whose names start
@@ -16,7 +16,7 @@ export function hostFiles(): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         const { publicUrl } = mediaSettings();
         const out = fileURLToPath(dir);
-        writeFileSync(join(out, '_headers'), hostHeaders({ mediaOrigin: publicUrl && new URL(publicUrl).origin }));
+        writeFileSync(join(out, '_headers'), hostHeaders({ mediaOrigin: publicUrl && new URL(publicUrl).origin, preview: isPreview() }));
         if (publicUrl) writeFileSync(join(out, '_redirects'), hostRedirects(publicUrl));
       },
     },

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import sitemap, { type SitemapItem } from '@astrojs/sitemap';
 import { isListed, readPageHead } from '../lib/after-build/built-page';
+import { isPreview } from '../settings';
 
 /** The HTML file the build wrote for a page URL, if it is a page. */
 function builtFileOf(root: string, url: string): string | undefined {
@@ -33,6 +34,8 @@ async function sitemapEntry(root: string, item: SitemapItem): Promise<SitemapIte
 
 /** @astrojs/sitemap (sitemap index plus sitemaps), with entries read back from the built pages. */
 export function pageSitemap(): AstroIntegration {
+  // The embargoed preview is kept from search engines: it announces no page.
+  if (isPreview()) return { name: 'pressroom:no-sitemap-in-preview', hooks: {} };
   let root = '';
   const inner = sitemap({
     serialize: (item) => sitemapEntry(root, item),

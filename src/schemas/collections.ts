@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { localizedText } from './localized';
+import { localeCodes, type LocaleCode } from '../i18n/locales';
 import { reference } from './reference';
 import { dateTime, dayOrDateTime, localDateTime, timeZone } from './dates';
 import { breaks, countryCode, emailAddress, fields, webAddress } from './rules';
@@ -32,8 +33,22 @@ export const releaseSchema = fields({
   summary: text(),
   /** Publication moment with its time zone offset, e.g. 2023-04-03T10:00:00+09:00. Required in the original. */
   date: dateTime().optional(),
-  /** Moment of the last substantive correction, if any. */
+  /** Moment of the last substantive update, if any (a correction is listed under `corrections` instead). */
   updated: dateTime().optional(),
+  /**
+   * Corrections after publication, oldest first, each said on the page. The original lists them;
+   * a translation words the same entries (same `date`) in its own language.
+   */
+  corrections: z
+    .array(
+      fields({
+        /** When the correction was made, with the time zone. */
+        date: dateTime(),
+        /** What changed, in this file's language, e.g. "TCA's founding year corrected from 1975 to 1974". */
+        note: text(),
+      }),
+    )
+    .default([]),
   /** One of the categories in `src/schemas/vocabulary.ts`. Required in the original. */
   category: z.enum(categories).optional(),
   /** Free keywords in this file's language. */
@@ -52,6 +67,19 @@ export const releaseSchema = fields({
   photos: z.array(reference('photos')).optional(),
   /** The photo that represents the release in lists, feeds and social cards; defaults to the first. */
   hero: reference('photos').optional(),
+  /** Documents published with the release (the release as HWP or PDF, fact sheets, data tables), from its `files/` folder. */
+  attachments: z
+    .array(
+      fields({
+        /** File name in the release's `files/` folder: PDF, HWP, HWPX, DOCX, XLSX, ODT or CSV. */
+        file: text(),
+        /** What the file is, per language, shown as its link. */
+        title: localizedText(),
+        /** The language the file is written in; left out for language-neutral data. */
+        language: z.enum(localeCodes as [LocaleCode, ...LocaleCode[]]).optional(),
+      }),
+    )
+    .optional(),
   /** A draft is built by `npm run dev` only. */
   draft: z.boolean().default(false),
   /** Not published anywhere before this moment (with time zone). Set in the original. */

@@ -49,6 +49,7 @@ const pageTypes: PageType[] = [
   { name: 'category', route: paths.category, ids: [sampleIds.category] },
   { name: 'tags', route: paths.tags },
   { name: 'tag', route: paths.tag, ids: [sampleIds.tag] },
+  { name: 'subscribe', route: paths.subscribe },
   { name: 'translation status (team)', route: () => TRANSLATION_STATUS_PATH, siteWide: true },
 ];
 

@@ -14,13 +14,14 @@ const securityHeaders = [
  * matched by exactly one rule that sets Cache-Control, because hosts merge or duplicate a header
  * that two matching rules set.
  */
-export function hostHeaders(options: { mediaOrigin?: string } = {}): string {
+export function hostHeaders(options: { mediaOrigin?: string; preview?: boolean } = {}): string {
   const rule = (pattern: string, headers: string[]) => [pattern, ...headers.map((header) => `  ${header}`)].join('\n');
   // With a bucket, every photo on a page comes from its origin: connecting early saves a round trip.
   const pages = ['Cache-Control: public, max-age=300, must-revalidate', ...(options.mediaOrigin ? [`Link: <${options.mediaOrigin}>; rel=preconnect`] : [])];
   return [
     '# Generated at build time by src/lib/after-build/host-headers.ts',
-    rule('/*', securityHeaders),
+    // The embargoed preview: downloads and images have no <meta name="robots">, so the header says it for them.
+    rule('/*', options.preview ? [...securityHeaders, 'X-Robots-Tag: noindex, nofollow'] : securityHeaders),
     // File names under _astro/ carry a content hash: they never change, so they may be kept for a year.
     rule('/_astro/*', ['Cache-Control: public, max-age=31536000, immutable']),
     // The media stage names web images, press copies and ZIPs under /media/ by the hash of their inputs.

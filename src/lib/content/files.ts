@@ -40,6 +40,29 @@ export const photoFiles = (contentDir: string) =>
 export const photoIdOf = (file: string) => basename(file).replace(/\.ya?ml$/, '');
 
 /** True when `path` is `folder` or inside it (both already resolved). */
+/**
+ * Where a path a content file names really leads, links followed: nowhere, into `folder` (inside
+ * the content folder), or elsewhere (`target` names it, or undefined when it is outside the
+ * content folder altogether, whose paths are not for the report). Photo and attachment checks
+ * word the answer their own way.
+ */
+export function whereFileLeads(path: string, folder: string, contentRoot: string): { lands: 'nowhere' } | { lands: 'inside' } | { lands: 'elsewhere'; target?: string } {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return { lands: 'nowhere' };
+  }
+  let ownFolder = folder;
+  try {
+    ownFolder = realpathSync(folder);
+  } catch {
+    // A missing folder holds nothing.
+  }
+  if (real !== ownFolder && isInside(real, ownFolder) && isInside(real, contentRoot)) return { lands: 'inside' };
+  return { lands: 'elsewhere', target: isInside(real, contentRoot) ? relative(process.cwd(), real) : undefined };
+}
+
 export const isInside = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
 
 /**

@@ -14,8 +14,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'astro/zod';
 import { contactSchema, eventSchema, mouSchema, organizationSchema, personSchema, photoSchema, releaseSchema } from '../../schemas/collections';
-import { ContentError, type ContentProblem } from './problems';
-import { folderEntries, isInside, linksLeavingContent, photoFiles, photoIdOf, releaseFolders } from './files';
+import type { ContentProblem } from './problems';
+import { folderEntries, linksLeavingContent, photoFiles, photoIdOf, releaseFolders, whereFileLeads } from './files';
 import { mdxBodyProblems } from './mdx-checks';
 import { photoFileProblems, type PhotoSizeLimits } from './photo-checks';
 import { duplicatePhotoIds, notUtf8, slugProblems } from './file-checks';
@@ -23,6 +23,8 @@ import type { Visibility } from './releases';
 import { schemaProblems } from './schema-problems';
 import { assembleSiteContent, type ContentEntries, type SiteContent } from './public-content';
 import { unsafeBodyProblems, unsafeTextProblems } from './text-checks';
+import { attachmentFileProblems, attachmentPathProblems, ATTACHMENTS_FOLDER } from './attachment-checks';
+import { defaultLocale, localeByPath } from '../../i18n/locales';
 
 interface RawEntry {
   id: string;
@@ -126,7 +128,9 @@ export function readContent(contentDir: string): ContentRead {
       const bodyLine = head.split('\n').length;
       problems.push(...mdxBodyProblems(shown, body, bodyLine), ...unsafeBodyProblems(shown, body, bodyLine));
       try {
-        return parse('releases', id, file, parseYaml(frontmatter, { uniqueKeys: true }), releaseSchema, body);
+        const parsed = parse('releases', id, file, parseYaml(frontmatter, { uniqueKeys: true }), releaseSchema, body);
+        for (const entry of parsed) problems.push(...attachmentPaths(entry, root).flatMap((attachment) => attachment.problems));
+        return parsed;
       } catch (error) {
         problems.push(yamlProblem(shown, error, 2));
         return [];
@@ -159,12 +163,10 @@ export function readContent(contentDir: string): ContentRead {
  * folder would publish any file of the build machine.
  */
 function imagePathProblems(file: string, image: string, contentRoot: string): ContentProblem[] {
-  const releaseFolder = resolve(dirname(file), '..');
   const path = resolve(dirname(file), image);
-  let real: string;
-  try {
-    real = realpathSync(path);
-  } catch {
+  const where = whereFileLeads(path, resolve(dirname(file), '..'), contentRoot);
+  if (where.lands === 'inside') return [];
+  if (where.lands === 'nowhere') {
     return [
       {
         file,
@@ -175,25 +177,33 @@ function imagePathProblems(file: string, image: string, contentRoot: string): Co
       },
     ];
   }
-  let ownFolder = releaseFolder;
-  try {
-    ownFolder = realpathSync(releaseFolder);
-  } catch {
-    // The folder exists, since the caption file in it was read.
-  }
-  if (isInside(real, ownFolder) && isInside(real, contentRoot)) return [];
   return [
     {
       file,
       field: 'image',
-      problem: `"${image}" leads out of this release's folder (to ${isInside(real, contentRoot) ? shownPath(real) : 'a file outside the content folder'})`,
+      problem: `"${image}" leads out of this release's folder (to ${where.target ?? 'a file outside the content folder'})`,
       fix: 'put the photo file in this release\'s photos/ folder, beside this caption file, and name it as "./<file name>.jpg"',
       ko: {
-        problem: `"${image}"이(가) 이 보도자료 폴더 밖(${isInside(real, contentRoot) ? shownPath(real) : '콘텐츠 폴더 밖의 파일'})을 가리킵니다`,
+        problem: `"${image}"이(가) 이 보도자료 폴더 밖(${where.target ?? '콘텐츠 폴더 밖의 파일'})을 가리킵니다`,
         fix: '사진 파일을 이 사진 설명 파일 옆, 이 보도자료의 photos/ 폴더에 두고 "./<파일 이름>.jpg"로 적으세요',
       },
     },
   ];
+}
+
+/**
+ * The attachments an original lists, each with where its file is and what is wrong with its path.
+ * Only the original's list counts: a translation that repeats it differently is reported as
+ * contradicting the original, and one that repeats it alike would only report the same again.
+ */
+function attachmentPaths(entry: RawEntry, contentRoot: string): Array<{ file: string; name: string; field: string; path: string; problems: ContentProblem[] }> {
+  if (!entry.id.endsWith(`/${localeByPath(defaultLocale).path}`)) return [];
+  const attachments = (entry.data as { attachments?: Array<{ file: string }> }).attachments ?? [];
+  const folder = dirname(resolve(entry.filePath));
+  return attachments.map(({ file: name }, index) => {
+    const field = `attachments.${index}.file`;
+    return { file: entry.filePath, name, field, path: resolve(folder, ATTACHMENTS_FOLDER, name), problems: attachmentPathProblems(entry.filePath, field, name, folder, contentRoot) };
+  });
 }
 
 /** Reads every collection under `contentDir`, checks it, and decides what is public. Throws every problem at once. */
@@ -209,5 +219,8 @@ export function readSiteContent(contentDir: string, visibility: Visibility): Sit
 export async function checkSiteContent(contentDir: string, visibility: Visibility, limits: PhotoSizeLimits): Promise<SiteContent> {
   const read = readContent(contentDir);
   const photoProblems = await Promise.all(read.entries.photos.map((photo) => photoFileProblems(photo.filePath!, limits.maxPixels, limits.minLongSide, resolve(dirname(photo.filePath!), photo.data.image))));
-  return assembleSiteContent(read.entries, visibility, { ids: read.ids, problems: [...read.problems, ...photoProblems.flat()] });
+  const root = realpathSync(contentDir);
+  const attachments = read.entries.releases.flatMap((release) => attachmentPaths(release as unknown as RawEntry, root)).filter((attachment) => attachment.problems.length === 0);
+  const attachmentProblems = await Promise.all(attachments.map((attachment) => attachmentFileProblems(attachment.file, attachment.field, attachment.name, attachment.path)));
+  return assembleSiteContent(read.entries, visibility, { ids: read.ids, problems: [...read.problems, ...photoProblems.flat(), ...attachmentProblems.flat()] });
 }

@@ -6,7 +6,7 @@ export type ReleaseEntry = CollectionEntry<'releases'>;
 type ReleaseData = ReleaseEntry['data'];
 
 /** Facts every language version shares; only the original sets them. */
-const sharedFields = ['date', 'category', 'contact', 'event', 'mous', 'organizations', 'photos', 'hero', 'embargo'] as const;
+const sharedFields = ['date', 'category', 'contact', 'event', 'mous', 'organizations', 'photos', 'hero', 'attachments', 'embargo'] as const;
 type SharedField = (typeof sharedFields)[number];
 
 /** A press release with all its language versions paired. */
@@ -19,6 +19,10 @@ export interface Release {
   versions: Partial<Record<LocaleCode, ReleaseEntry>>;
   date: Date;
   updated?: Date;
+  /** Corrections, oldest first, each with its wording in every language that gave one. */
+  corrections: ReleaseCorrection[];
+  /** The latest of `updated` and the corrections: when the text last changed after publication. */
+  modified?: Date;
   embargo?: Date;
   category: NonNullable<ReleaseData['category']>;
   /** Press contact id (`content/contacts/`), when the release names its own. */
@@ -29,6 +33,16 @@ export interface Release {
   organizations: string[];
   photos: string[];
   hero?: string;
+  /** Documents in the release's `files/` folder, as the original lists them. */
+  attachments: ReleaseAttachment[];
+}
+
+export type ReleaseAttachment = NonNullable<ReleaseData['attachments']>[number];
+
+/** A correction as the page shows it: the original's date, the note per language version. */
+export interface ReleaseCorrection {
+  date: Date;
+  notes: Partial<Record<LocaleCode, string>>;
 }
 
 /** `scse-2023-taipei/zh-hant` → slug and locale path. */
@@ -47,6 +61,42 @@ function comparable(value: unknown): string {
 }
 
 const refId = (ref: { id: string } | undefined) => ref?.id;
+
+/** A translation words the original's corrections; an entry with a date the original lacks is a mistake. */
+function correctionProblems(original: ReleaseEntry, translation: ReleaseEntry): ContentProblem[] {
+  const dates = new Set(original.data.corrections.map((correction) => correction.date.getTime()));
+  const listed = original.data.corrections.map((correction) => correction.date.toISOString()).join(', ') || '(none)';
+  return translation.data.corrections.flatMap((correction, index) =>
+    dates.has(correction.date.getTime())
+      ? []
+      : [
+          {
+            file: fileOf(translation),
+            field: `corrections.${index}.date`,
+            problem: `the original (${fileOf(original)}) has no correction dated ${correction.date.toISOString()}`,
+            fix: `add the correction to the original first, or give this entry the date of one of the original's: ${listed}`,
+            ko: {
+              problem: `원문(${fileOf(original)})에 ${correction.date.toISOString()} 날짜의 정정이 없습니다`,
+              fix: `정정은 원문에 먼저 적거나, 이 항목의 날짜를 원문 정정 날짜 중 하나로 쓰세요: ${listed}`,
+            },
+          },
+        ],
+  );
+}
+
+function corrections(versions: Partial<Record<LocaleCode, ReleaseEntry>>, original: ReleaseEntry): ReleaseCorrection[] {
+  return original.data.corrections
+    .map((correction) => ({
+      date: correction.date,
+      notes: Object.fromEntries(
+        Object.entries(versions).flatMap(([code, version]) => {
+          const note = version?.data.corrections.find((candidate) => candidate.date.getTime() === correction.date.getTime())?.note;
+          return note ? [[code, note]] : [];
+        }),
+      ) as Partial<Record<LocaleCode, string>>,
+    }))
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
+}
 
 function translationProblems(original: ReleaseEntry, translation: ReleaseEntry): ContentProblem[] {
   return sharedFields
@@ -146,7 +196,7 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
     for (const locale of locales) {
       const version = versions[locale.code];
       if (!version) continue;
-      if (version !== original) problems.push(...translationProblems(original, version));
+      if (version !== original) problems.push(...translationProblems(original, version), ...correctionProblems(original, version));
       problems.push(...unlistedPhotos(version, photos));
     }
     if (missing.length > 0) continue;
@@ -156,6 +206,8 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
       versions,
       date: original.data.date!,
       updated: original.data.updated,
+      corrections: corrections(versions, original),
+      modified: latest([original.data.updated, ...original.data.corrections.map((correction) => correction.date)]),
       embargo: original.data.embargo,
       category: original.data.category!,
       contact: refId(original.data.contact),
@@ -164,21 +216,36 @@ export function pairReleases(entries: ReleaseEntry[]): { releases: Release[]; pr
       organizations: (original.data.organizations ?? []).map((ref) => ref.id),
       photos,
       hero: hero ?? photos[0],
+      attachments: original.data.attachments ?? [],
     });
   }
   return { releases, problems };
+}
+
+function latest(dates: Array<Date | undefined>): Date | undefined {
+  return dates.filter((date): date is Date => date !== undefined).sort((a, b) => b.getTime() - a.getTime())[0];
 }
 
 export interface Visibility {
   now: Date;
   /** Drafts are shown by `npm run dev` only. */
   includeDrafts: boolean;
+  /**
+   * Embargoed releases are shown by the embargoed preview only (`PRESS_PREVIEW=1`, set through
+   * `buildVisibility()` in clock.ts); left out, the embargo holds, so no caller can open it by omission.
+   */
+  includeEmbargoed?: boolean;
 }
 
 /** Whether readers may see the release at all at this moment. */
-export function isReleaseVisible(release: Release, { now, includeDrafts }: Visibility): boolean {
+export function isReleaseVisible(release: Release, { now, includeDrafts, includeEmbargoed = false }: Visibility): boolean {
   if (release.original.data.draft && !includeDrafts) return false;
-  return !release.embargo || release.embargo.getTime() <= now.getTime();
+  return includeEmbargoed || !isUnderEmbargo(release, now);
+}
+
+/** Whether the release may not be published yet at `now`: the preview's banner says so on its page. */
+export function isUnderEmbargo(release: Release, now: Date): boolean {
+  return release.embargo !== undefined && release.embargo.getTime() > now.getTime();
 }
 
 /** The language versions readers may see; a draft translation is left out of production. */

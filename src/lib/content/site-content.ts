@@ -7,7 +7,7 @@
  * check (content/reader.ts), which the media stage runs before `astro build`.
  */
 import { getCollection } from 'astro:content';
-import { buildNow } from './clock';
+import { buildVisibility } from './clock';
 import { assembleSiteContent, type SiteContent } from './public-content';
 
 export * from './public-content';
@@ -26,7 +26,7 @@ export function siteContent(): Promise<SiteContent> {
       getCollection('people'),
       getCollection('contacts'),
     ]);
-    const content = assembleSiteContent({ releases, photos, events, mous, organizations, people, contacts }, { now: buildNow(), includeDrafts: import.meta.env.DEV });
+    const content = assembleSiteContent({ releases, photos, events, mous, organizations, people, contacts }, buildVisibility({ includeDrafts: import.meta.env.DEV }));
     if (content.nextEmbargo) {
       console.info(`[pressroom] next embargo lifts at ${content.nextEmbargo.toISOString()}: rebuild the site then.`);
     }

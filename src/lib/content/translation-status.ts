@@ -34,12 +34,15 @@ function readSource(file: string): SourceFile {
 }
 
 /**
- * Hash of what a translator translates: title, subtitle, summary and body. Facts the translation
+ * Hash of what a translator translates: title, subtitle, summary, body and corrections. Facts the translation
  * inherits (date, photos…) are left out, so changing them does not make translations outdated.
  */
 export function sourceHash(file: string): string {
   const { frontmatter, body } = readSource(file);
-  const translatable = [frontmatter.title, frontmatter.subtitle, frontmatter.summary, body.replaceAll(/\s+/g, ' ').trim()];
+  // Corrections are text translators must follow too; hashed only when there are some, so the
+  // hashes recorded before corrections existed stay valid.
+  const corrections = Array.isArray(frontmatter.corrections) && frontmatter.corrections.length > 0 ? [frontmatter.corrections] : [];
+  const translatable = [frontmatter.title, frontmatter.subtitle, frontmatter.summary, body.replaceAll(/\s+/g, ' ').trim(), ...corrections];
   return createHash('sha256').update(JSON.stringify(translatable)).digest('hex').slice(0, 12);
 }
 

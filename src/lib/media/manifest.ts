@@ -43,6 +43,13 @@ export interface PackMedia extends Download {
   credits: Record<LocaleCode, string>;
 }
 
+/** A release's attachment (a document or data file), published unchanged. */
+export interface AttachmentMedia extends Download {
+  /** Its type, known from its content by the content check: "PDF", "HWP"… */
+  format: string;
+  contentType: string;
+}
+
 export interface MediaManifest {
   version: 1;
   /** Which backend the URLs point at. */
@@ -53,6 +60,8 @@ export interface MediaManifest {
   photos: Record<string, PhotoMedia>;
   /** By the pack's site path (`/packs/releases/<slug>.zip`, `/packs/events/<id>.zip`). */
   packs: Record<string, PackMedia>;
+  /** By the attachment's site path (`/files/releases/<slug>/<file name>`): only published releases' are here. */
+  attachments?: Record<string, AttachmentMedia>;
   /**
    * Every object the site's pages refer to, with the local file holding its bytes, plus the
    * stable keys that must hold the current downloads. The local backend places them into the

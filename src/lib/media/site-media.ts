@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { mediaSettings } from '../../settings';
 import { placeFile } from './files';
-import type { MediaManifest, PackMedia, PhotoMedia } from './manifest';
+import type { AttachmentMedia, MediaManifest, PackMedia, PhotoMedia } from './manifest';
 import { MANIFEST_FILE } from './stage-files';
 
 const manifestPath = (cacheDir: string) => join(resolve(cacheDir), MANIFEST_FILE);
@@ -42,6 +42,13 @@ export function photoMedia(photoId: string): PhotoMedia {
 /** The ZIP at a pack's site path, or undefined when it has no photos (and so no ZIP). */
 export function packMedia(sitePath: string): PackMedia | undefined {
   return siteMedia().packs[sitePath];
+}
+
+/** A published attachment at its site path (`/files/releases/<slug>/<name>`). */
+export function attachmentMedia(sitePath: string): AttachmentMedia {
+  const media = siteMedia().attachments?.[sitePath];
+  if (!media) throw new Error(`Internal: the media manifest has no attachment "${sitePath}"; the media stage and the pages disagree on what is published, which is a bug.`);
+  return media;
 }
 
 /** Links (or copies) every object of a local-store manifest into the built site. */

@@ -29,10 +29,12 @@ import { paths } from '../view/urls';
 import { memo } from './memo';
 import { packInputsKey, writeZip, type ZipEntry } from '../packs/zip-writer';
 import { sha256File } from './files';
-import { eventPackPlan, packPhoto, releasePackPlan, SUMS_FILE, type PackPhoto, type PackPlan } from '../packs/pack-plan';
+import { eventPackPlan, packPhoto, releaseAttachments, releasePackPlan, SUMS_FILE, type PackPhoto, type PackPlan } from '../packs/pack-plan';
+import { attachmentFormats, authorFields, authorWarning, formatByName, type AttachmentFormat, type AuthorField } from '../content/attachment-checks';
+import { formatProblem, type AuthorLanguage } from '../content/problems';
 import { markUsed, pruneUnused } from './cache-pruning';
 import { describeOriginal, fetchOriginals, flushHashCaches, type OriginalSource } from './lfs';
-import type { Download, MediaManifest, PackMedia, PhotoMedia, WebFormat, WebImage } from './manifest';
+import type { AttachmentMedia, Download, MediaManifest, PackMedia, PhotoMedia, WebFormat, WebImage } from './manifest';
 import { MANIFEST_FILE, OBJECTS_DIR, ORIGINAL_HASHES_FILE, RECORDS_FILE, REPORT_FILE } from './stage-files';
 import { IMMUTABLE, SHORT_CACHED, type MediaObject, type MediaRecords, type MediaStore } from './store';
 import { encodeWebImages, encodingConcurrency, webImageSettingsKey, webImageSpecs } from './web-images';
@@ -61,6 +63,8 @@ export interface MediaStageOptions {
   /** Made files no build used for this many days leave the cache. */
   cacheKeepDays: number;
   log?: (line: string) => void;
+  /** The language warnings about attachments are printed in (`PRESS_AUTHOR_LANG`). */
+  authorLanguage?: AuthorLanguage;
 }
 
 /** What the stage did, for the build log and the benchmark. */
@@ -124,7 +128,15 @@ interface OriginalRecord extends OriginalFacts {
   /** The INTEGRITY_CHECK_VERSION that found it whole. */
   check: number;
 }
-type StageRecord = WebRecord | PressRecord | ZipRecord | OriginalRecord;
+/** What an attachment's metadata says about people, by its SHA-256 (the file is published as it is). */
+interface AttachmentRecord {
+  kind: 'attachment';
+  check: number;
+  authors: AuthorField[];
+}
+/** Bump when authorFields() reads more than before. */
+const AUTHOR_CHECK_VERSION = 1;
+type StageRecord = WebRecord | PressRecord | ZipRecord | OriginalRecord | AttachmentRecord;
 
 function isCurrentOriginalRecord(value: unknown): value is OriginalRecord {
   const record = value as Partial<OriginalRecord> | undefined;
@@ -211,6 +223,16 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
   const hashCacheFile = join(cacheDir, ORIGINAL_HASHES_FILE);
   await forEachLimited(photos, 8, async (photo) => {
     sources.set(photo.id, await describeOriginal(photo.source, { hashCacheFile }));
+  });
+  // Attachments of published releases only (content holds no other): hashed like originals, and
+  // published unchanged, so their committed file is the object.
+  const attachments: AttachmentFacts[] = content.releases.flatMap((release) =>
+    releaseAttachments(release).map((attachment) => ({ ...attachment, slug: release.slug, fileName: attachment.name.slice(attachment.name.indexOf('/') + 1), format: formatByName(attachment.name)!, key: '', bytes: 0, sha256: '' })),
+  );
+  await forEachLimited(attachments, 8, async (attachment) => {
+    const described = await describeOriginal(attachment.source, { hashCacheFile });
+    if (described.pointer) await fetchOriginals([attachment.source], { cwd: options.repoDir });
+    Object.assign(attachment, { bytes: described.bytes, sha256: described.sha256, key: `media/files/${shortHash(sha256(`${attachment.slug}\n${attachment.fileName}\n${described.sha256}`))}/${attachment.fileName}` });
   });
   await flushHashCaches();
   // Reading the content and every original's hash: the floor of a build that makes nothing.
@@ -355,6 +377,7 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
   } finally {
     await exiftool?.end();
   }
+  await warnAboutAuthors(attachments, { usable, remember, log, language: options.authorLanguage ?? 'en' });
   if (problems.length > 0) {
     // What was made for the other photos is kept: the build after the fix makes only what is missing.
     await saveLocalRecords();
@@ -391,7 +414,12 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
   await timed('zips', () => forEachLimited(plans, 2, async (plan) => {
     const copies = plan.photos.map((photo) => record<PressRecord>(pressKeyOf(photo)));
     const texts = plan.texts.map((text) => ({ name: text.name, data: Buffer.from(text.text, 'utf8') }));
-    const listed = [...plan.photos.map((photo, index) => ({ name: photo.meta.fileName, sha256: copies[index]!.sha256 })), ...texts.map((text) => ({ name: text.name, sha256: sha256(text.data) }))];
+    const attached = plan.attachments.map((attachment) => attachments.find((facts) => facts.source === attachment.source)!);
+    const listed = [
+      ...plan.photos.map((photo, index) => ({ name: photo.meta.fileName, sha256: copies[index]!.sha256 })),
+      ...attached.map((attachment) => ({ name: attachment.name, sha256: attachment.sha256 })),
+      ...texts.map((text) => ({ name: text.name, sha256: sha256(text.data) })),
+    ];
     const sums = Buffer.from(sha256Sums(listed), 'utf8');
     const recordKey = `zip:${packInputsKey({
       // Deflated entries are only reproducible with the same zlib.
@@ -408,6 +436,7 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
     const key = `media/packs/${shortHash(recordKey.slice(4))}/${plan.href.slice(plan.href.lastIndexOf('/') + 1)}`;
     const entries: ZipEntry[] = [
       ...plan.photos.map((photo, index) => ({ name: photo.meta.fileName, source: { path: objectPath(copies[index]!.key) } })),
+      ...attached.map((attachment) => ({ name: attachment.name, source: { path: attachment.source } })),
       ...texts.map((text) => ({ name: text.name, source: { data: text.data } })),
       { name: SUMS_FILE, source: { data: sums } },
     ];
@@ -418,7 +447,7 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
     packRecords.set(plan.href, remember(recordKey, { kind: 'zip', key, bytes: written.size, sha256: written.sha256, photoCount: plan.photos.length }) as ZipRecord);
   }));
 
-  const manifest = buildManifest(store, photos, plans, {
+  const manifest = buildManifest(store, photos, plans, attachments, {
     web: (photo) => records[webKeyOf(photo)] as WebRecord,
     press: (photo) => records[pressKeyOf(photo)] as PressRecord,
     pack: (plan) => packRecords.get(plan.href)!,
@@ -445,7 +474,7 @@ export async function runMediaStage(options: MediaStageOptions): Promise<{ manif
 function recordedKeys(records: MediaRecords): string[] {
   return Object.values(records).flatMap((value) => {
     const record = value as StageRecord;
-    if (record.kind === 'original') return [];
+    if (record.kind === 'original' || record.kind === 'attachment') return [];
     return record.kind === 'web' ? [...record.images, record.card].map((image) => image.key) : [record.key];
   });
 }
@@ -455,6 +484,42 @@ async function writeObject(path: string, data: Buffer): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, data);
   await rename(temporary, path);
+}
+
+/** A published attachment: where it is committed, its name in packs and on the site, its facts. */
+interface AttachmentFacts extends ObjectFacts {
+  slug: string;
+  /** `files/<file name>`, as in the pack. */
+  name: string;
+  fileName: string;
+  source: string;
+  format: AttachmentFormat;
+}
+
+/**
+ * Prints, as warnings, the names of people found in attachments' metadata (an author, a last
+ * editor): often left there by the office software, not always meant to be public. Read once per
+ * file: the record under its SHA-256 remembers what was found.
+ */
+async function warnAboutAuthors(
+  attachments: AttachmentFacts[],
+  { usable, remember, log, language }: { usable: (key: string) => StageRecord | undefined; remember: (key: string, record: StageRecord) => StageRecord; log: (line: string) => void; language: AuthorLanguage },
+): Promise<void> {
+  let exiftool: ExifTool | undefined;
+  try {
+    for (const attachment of attachments) {
+      const recordKey = `attachment:${attachment.format}:${attachment.sha256}`;
+      let known = usable(recordKey) as AttachmentRecord | undefined;
+      if (known?.check !== AUTHOR_CHECK_VERSION) {
+        if (attachment.format === 'pdf') exiftool ??= new ExifTool({ maxProcs: 1 });
+        known = { kind: 'attachment', check: AUTHOR_CHECK_VERSION, authors: await authorFields(attachment.source, attachment.format, exiftool!) };
+      }
+      remember(recordKey, known);
+      if (known.authors.length > 0) log(`warning: ${formatProblem(authorWarning(relative(process.cwd(), attachment.source), attachment.format, known.authors), language)}`);
+    }
+  } finally {
+    await exiftool?.end();
+  }
 }
 
 interface RecordLookup {
@@ -470,10 +535,10 @@ interface RecordLookup {
  * immutable content-addressed objects, and the stable paths are kept current beside them for
  * links already sent around.
  */
-function buildManifest(store: MediaStore, photos: PackPhoto[], plans: PackPlan[], lookup: RecordLookup): MediaManifest {
+function buildManifest(store: MediaStore, photos: PackPhoto[], plans: PackPlan[], attachments: AttachmentFacts[], lookup: RecordLookup): MediaManifest {
   const objects = new Map<string, MediaObject>();
-  const add = (facts: ObjectFacts, contentType: string, options: { downloadName?: string; stableKey?: string } = {}) => {
-    const common = { file: lookup.file(facts.key), sha256: facts.sha256, bytes: facts.bytes, contentType, downloadName: options.downloadName };
+  const add = (facts: ObjectFacts, contentType: string, options: { downloadName?: string; stableKey?: string; file?: string } = {}) => {
+    const common = { file: options.file ?? lookup.file(facts.key), sha256: facts.sha256, bytes: facts.bytes, contentType, downloadName: options.downloadName };
     if (store.kind === 'local' && options.stableKey) {
       objects.set(options.stableKey, { ...common, key: options.stableKey, cacheControl: SHORT_CACHED });
       return store.url(options.stableKey);
@@ -483,9 +548,9 @@ function buildManifest(store: MediaStore, photos: PackPhoto[], plans: PackPlan[]
     return store.url(facts.key);
   };
   const image = (facts: ImageFacts): WebImage => ({ url: add(facts, contentTypes[facts.format]), width: facts.width, height: facts.height, format: facts.format, bytes: facts.bytes });
-  const download = (facts: ObjectFacts, contentType: string, sitePath: string): Download => {
+  const download = (facts: ObjectFacts, contentType: string, sitePath: string, file?: string): Download => {
     const fileName = sitePath.slice(sitePath.lastIndexOf('/') + 1);
-    return { url: add(facts, contentType, { downloadName: fileName, stableKey: sitePath.slice(1) }), fileName, bytes: facts.bytes, sha256: facts.sha256 };
+    return { url: add(facts, contentType, { downloadName: fileName, stableKey: sitePath.slice(1), file }), fileName, bytes: facts.bytes, sha256: facts.sha256 };
   };
 
   const photoMedia: Record<string, PhotoMedia> = {};
@@ -503,5 +568,11 @@ function buildManifest(store: MediaStore, photos: PackPhoto[], plans: PackPlan[]
     const zip = lookup.pack(plan);
     packs[plan.href] = { ...download(zip, 'application/zip', plan.href), photoCount: zip.photoCount, credits: plan.credits as Record<LocaleCode, string> };
   }
-  return { version: 1, store: store.kind, origin: store.origin, photos: photoMedia, packs, objects: [...objects.values()].sort((a, b) => (a.key < b.key ? -1 : 1)) };
+  const attachmentMedia: Record<string, AttachmentMedia> = {};
+  for (const attachment of attachments) {
+    const sitePath = paths.attachment(attachment.slug, attachment.fileName);
+    const { label, contentType } = attachmentFormats[attachment.format];
+    attachmentMedia[sitePath] = { ...download(attachment, contentType, sitePath, attachment.source), format: label, contentType };
+  }
+  return { version: 1, store: store.kind, origin: store.origin, photos: photoMedia, packs, attachments: attachmentMedia, objects: [...objects.values()].sort((a, b) => (a.key < b.key ? -1 : 1)) };
 }

@@ -4,7 +4,10 @@
  */
 import type { LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
-import type { Download, PackMedia } from '../media/manifest';
+import type { AttachmentMedia, Download, PackMedia } from '../media/manifest';
+import type { ReleaseAttachment } from '../content/releases';
+import { languageName, pickText, type PickedText } from '../view/localized-text';
+import { listSeparator } from '../view/punctuation';
 
 export interface DownloadLink {
   /** Where it is fetched from: a site path, or the media store's URL. */
@@ -55,6 +58,18 @@ export function formatMegabytes(bytes: number, locale: LocaleCode): string {
   return intlFor(locale).megabytes.format(bytes / 1_000_000);
 }
 
+/**
+ * A document's size: megabytes as for photos and packs, but kilobytes below 0.1 MB, where
+ * megabytes with one decimal would say "0.0 MB" of a one-page PDF.
+ */
+export function formatFileSize(bytes: number, locale: LocaleCode): string {
+  if (bytes >= 100_000) return formatMegabytes(bytes, locale);
+  let kilobytes = kilobyteFormats.get(locale);
+  if (!kilobytes) kilobyteFormats.set(locale, (kilobytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 })));
+  return kilobytes.format(Math.max(1, Math.round(bytes / 1000)));
+}
+const kilobyteFormats = new Map<LocaleCode, Intl.NumberFormat>();
+
 export function photoCountText(count: number, locale: LocaleCode): string {
   const t = useTranslations(locale);
   return intlFor(locale).plurals.select(count) === 'one' ? t('pack.photoCount.one', { count }) : t('pack.photoCount.other', { count });
@@ -82,5 +97,27 @@ export function originalLink(copy: Download & { width: number; height: number },
     width: copy.width,
     height: copy.height,
     details: useTranslations(locale)('photo.originalDetails', { width: copy.width, height: copy.height, size }),
+  };
+}
+
+export interface AttachmentLink extends DownloadLink {
+  /** The attachment's title in the reader's language, or the original's (then marked with its `lang`). */
+  title: PickedText;
+  contentType: string;
+  /** "PDF, 0.1 MB, Korean": type, size and the file's own language, when it has one. */
+  details: string;
+}
+
+export function attachmentLink(attachment: ReleaseAttachment, media: AttachmentMedia, locale: LocaleCode): AttachmentLink {
+  const size = formatFileSize(media.bytes, locale);
+  const language = attachment.language && languageName(attachment.language, locale);
+  return {
+    href: media.url,
+    fileName: media.fileName,
+    bytes: media.bytes,
+    size,
+    title: pickText(attachment.title, locale),
+    contentType: media.contentType,
+    details: [media.format, size, ...(language ? [language] : [])].join(listSeparator(useTranslations(locale))),
   };
 }

@@ -20,6 +20,7 @@ import { absoluteUrl, paths } from '../view/urls';
 import { pressMetadata } from './press-metadata';
 import { readmeText } from './readme';
 import { markdownText, plainMarkdown } from './release-text';
+import { ATTACHMENTS_FOLDER } from '../content/attachment-checks';
 
 /** A photo as it travels: the committed original and what the press copy of it will say. */
 export interface PackPhoto {
@@ -27,6 +28,14 @@ export interface PackPhoto {
   /** Absolute path of the committed original. */
   source: string;
   meta: PhotoMetadata;
+}
+
+/** A release's attachment as it goes into the pack: under `files/`, the committed file unchanged. */
+export interface PackAttachment {
+  /** Name in the ZIP: `files/<file name>`. */
+  name: string;
+  /** Absolute path of the committed file. */
+  source: string;
 }
 
 export interface PackText {
@@ -41,6 +50,8 @@ export interface PackPlan {
   /** Site-relative URL of the ZIP. */
   href: string;
   photos: PackPhoto[];
+  /** The release's attachments (none in an event's pack, which gathers photos only). */
+  attachments: PackAttachment[];
   /** Every text file but SHA256SUMS, which needs the finished press copies. */
   texts: PackText[];
   /** Wall-clock time stamped on every entry (the release's publication time in the site's zone). */
@@ -66,7 +77,7 @@ export function releasePackPlan(content: SiteContent, release: Release): PackPla
   const inPack = new Set(photos.map((photo) => photo.id));
   const releaseTexts = releaseTextFiles(content, release, inPack, (code) => `release-${code}.md`);
   const title = perLocale((code) => useTranslations(code)('pack.readme.releaseTitle', { title: releaseInLocale(release, code).entry.data.title }));
-  return plan(content, 'release', release.slug, paths.releasePack(release.slug), photos, releaseTexts, [release], title);
+  return plan(content, 'release', release.slug, paths.releasePack(release.slug), photos, releaseTexts, [release], title, releaseAttachments(release));
 }
 
 export function eventPackPlan(content: SiteContent, eventId: string): PackPlan | undefined {
@@ -84,6 +95,12 @@ export function eventPackPlan(content: SiteContent, eventId: string): PackPlan |
   return plan(content, 'event', eventId, paths.eventPack(eventId), photos, releaseTexts, releases, title);
 }
 
+/** Where each of a release's attachments is committed, and its name in a pack. */
+export function releaseAttachments(release: Release): PackAttachment[] {
+  const folder = dirname(resolve(release.original.filePath ?? `content/releases/${release.original.id}.mdx`));
+  return release.attachments.map((attachment) => ({ name: `${ATTACHMENTS_FOLDER}/${attachment.file}`, source: resolve(folder, ATTACHMENTS_FOLDER, attachment.file) }));
+}
+
 function plan(
   content: SiteContent,
   kind: PackPlan['kind'],
@@ -93,6 +110,7 @@ function plan(
   releaseTexts: PackText[],
   releases: Release[],
   title: Record<LocaleCode, string>,
+  attachments: PackAttachment[] = [],
 ): PackPlan {
   const metas = photos.map((photo) => photo.meta);
   const credits = perLocale((code) => creditLine(metas, code));
@@ -103,7 +121,7 @@ function plan(
     termsUrl: perLocale((code) => absoluteUrl(paths.usageTerms(code))),
     contact: packContact(content, releases.at(-1)),
     about: perLocale((code) => aboutText(content, code)),
-    files: { captions: captionSheets.map((sheet) => sheet.name), csv: CSV_FILE, releaseTexts: releaseTexts.map((text) => text.name), sums: SUMS_FILE },
+    files: { captions: captionSheets.map((sheet) => sheet.name), csv: CSV_FILE, releaseTexts: releaseTexts.map((text) => text.name), attachments: attachments.map((attachment) => attachment.name), sums: SUMS_FILE },
   });
   const newest = releases.map((release) => release.updated ?? release.date).sort((a, b) => b.getTime() - a.getTime())[0];
   return {
@@ -111,6 +129,7 @@ function plan(
     id,
     href,
     photos,
+    attachments,
     texts: [
       { name: 'README.txt', text: readme },
       ...captionSheets,
@@ -197,10 +216,14 @@ function releaseMarkdown(content: SiteContent, release: Release, locale: LocaleC
   const published = `${labelled(t, 'release.published')}${formatMoment(release.date, locale)}${byline ? ` · ${labelled(t, 'release.byline')}${markdownText(byline)}` : ''}`;
   const contact = pressContactOf(content, release);
   const about = aboutText(content, locale);
+  const corrections = release.corrections.map(
+    (correction) => `> ${labelled(t, 'release.corrected', { date: formatMoment(correction.date, locale) })}${markdownText(correction.notes[locale] ?? correction.notes[defaultLocale]!)}`,
+  );
   return [
     `# ${markdownText(title)}`,
     ...(subtitle ? [`**${markdownText(subtitle)}**`] : []),
     published,
+    ...(corrections.length > 0 ? [corrections.join('\n>\n')] : []),
     plainMarkdown(entry.body ?? '', file, writePhoto).trimEnd(),
     '---',
     ...(about ? [`## ${markdownText(about.heading)}`, markdownText(about.text)] : []),

@@ -17,7 +17,7 @@ export interface ReadmeInput {
   /** The publisher's "About" heading and paragraph per locale (the boilerplate), where it has one. */
   about: Record<LocaleCode, { heading: string; text: string } | undefined>;
   /** The text files the archive holds, by kind, named as in the ZIP (photos are listed as *.jpg). */
-  files: { captions: string[]; csv: string; releaseTexts: string[]; sums: string };
+  files: { captions: string[]; csv: string; releaseTexts: string[]; attachments?: string[]; sums: string };
 }
 
 export function readmeText(input: ReadmeInput): string {
@@ -34,6 +34,7 @@ function section(locale: LocaleCode, input: ReadmeInput): string {
     [files.captions, t('pack.readme.fileCaptions')],
     [[files.csv], t('pack.readme.fileCsv')],
     [files.releaseTexts, t('pack.readme.fileRelease')],
+    [files.attachments ?? [], t('pack.readme.fileAttachments')],
     [[files.sums], t('pack.readme.fileSums')],
   ];
   const lines = [

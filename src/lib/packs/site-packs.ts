@@ -5,9 +5,9 @@
 import type { LocaleCode } from '../../i18n/locales';
 import type { PhotoEntry } from '../content/public-content';
 import type { Release } from '../content/releases';
-import { packMedia, photoMedia } from '../media/site-media';
+import { attachmentMedia, packMedia, photoMedia } from '../media/site-media';
 import { paths } from '../view/urls';
-import { originalLink, packLink, type OriginalLink, type PackLink } from './download-links';
+import { attachmentLink, originalLink, packLink, type AttachmentLink, type OriginalLink, type PackLink } from './download-links';
 
 /** The ZIP of a release's photos, or undefined when it has none. */
 export function releasePackLink(release: Release, locale: LocaleCode): PackLink | undefined {
@@ -24,4 +24,9 @@ export function eventPackLink(eventId: string, locale: LocaleCode): PackLink | u
 /** The single press copy of a published photo. */
 export function originalPhotoLink(photo: PhotoEntry, locale: LocaleCode): OriginalLink {
   return originalLink(photoMedia(photo.id).original, locale);
+}
+
+/** Each attachment of a release, described in the reader's language. */
+export function releaseAttachmentLinks(release: Release, locale: LocaleCode): AttachmentLink[] {
+  return release.attachments.map((attachment) => attachmentLink(attachment, attachmentMedia(paths.attachment(release.slug, attachment.file)), locale));
 }

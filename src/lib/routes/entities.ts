@@ -19,6 +19,7 @@ import { eventLd, organizationLd } from '../view/structured-data';
 import { paths } from '../view/urls';
 import { eventFacts, organizationFacts } from './linked-data';
 import { releaseCard } from './release-card';
+import { topicFeedLinks } from './topics';
 import { libraryPhoto } from './photos';
 import { eventPackLink } from '../packs/site-packs';
 import { photoFigure } from '../view/photo-figure';
@@ -48,6 +49,7 @@ export function eventPage(content: SiteContent, event: EventEntry, locale: Local
     event,
     organizer: event.data.organizer ? entry(content.organizations, event.data.organizer.id, 'organization') : undefined,
     releases: releasesMentioning(content, 'event', event.id).map((release) => releaseCard(release, locale)),
+    feeds: topicFeedLinks(content, locale, 'events', event.id),
     mous: [...content.mous.values()].filter((mou) => mou.data.event?.id === event.id),
     calendarHref: paths.eventCalendar(locale, event.id),
     photos: photosOfEvent(content, event.id).map((photo) => libraryPhoto(photo, locale)),
@@ -103,6 +105,7 @@ export function organizationPage(content: SiteContent, organization: Organizatio
     ),
     mous: [...content.mous.values()].filter((mou) => mou.data.parties.some((party) => party.id === id)),
     releases: releasesMentioning(content, 'organizations', id).map((release) => releaseCard(release, locale)),
+    feeds: topicFeedLinks(content, locale, 'organizations', id),
     structuredData: organizationLd(organizationFacts(content, organization, locale)),
     ...entityMeta(
       locale,

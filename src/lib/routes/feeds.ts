@@ -4,6 +4,7 @@ import { useTranslations } from '../../i18n/ui';
 import { siteConfig } from '../../site.config';
 import type { CardImage } from '../media/card-image';
 import { siteContent, type SiteContent } from '../content/site-content';
+import type { Release } from '../content/releases';
 import { isoWithOffset } from '../view/time-zones';
 import { absoluteUrl, paths } from '../view/urls';
 import { releaseCardImage } from './release-pages';
@@ -33,28 +34,48 @@ export type Feed = {
   items: FeedItem[];
 };
 
+const madeItems = new WeakMap<Release, Partial<Record<LocaleCode, Promise<FeedItem>>>>();
+
 /**
- * A language's feed lists only releases translated into it: a feed reader subscribed in English
- * should not receive Korean text (the release page shows it with a notice, the feed cannot).
+ * A release as an item of a feed in `locale`, made once per build: the site feed and every topic
+ * feed it appears in (topic-feeds.ts) carry the same item, so they cannot disagree, and a release
+ * filed under many topics costs one item per language.
  */
+export function feedItem(content: SiteContent, release: Release, locale: LocaleCode): Promise<FeedItem> {
+  const made = madeItems.get(release) ?? {};
+  madeItems.set(release, made);
+  made[locale] ??= (async (): Promise<FeedItem> => {
+    const t = useTranslations(locale);
+    const version = release.versions[locale];
+    if (!version) throw new Error(`Internal error: ${release.slug} has no ${locale} version to put in a ${locale} feed`);
+    return {
+      url: absoluteUrl(paths.release(locale, release.slug)),
+      title: version.data.title,
+      summary: version.data.summary,
+      published: release.date,
+      modified: release.modified ?? release.date,
+      categories: [t(`category.${release.category}`), ...version.data.tags],
+      tags: version.data.tags,
+      image: await releaseCardImage(content, release, locale),
+    };
+  })();
+  return made[locale];
+}
+
+/**
+ * The newest of `releases` (newest first) that are translated into `locale`, as feed items: a
+ * feed reader subscribed in English should not receive Korean text (the release page shows it
+ * with a notice, the feed cannot).
+ */
+export function feedItems(content: SiteContent, releases: Release[], locale: LocaleCode): Promise<FeedItem[]> {
+  const translated = releases.filter((release) => release.versions[locale]).slice(0, FEED_ITEM_COUNT);
+  return Promise.all(translated.map((release) => feedItem(content, release, locale)));
+}
+
+/** A language's site-wide feed: its newest translated releases, whatever they are about. */
 export async function feedFor(content: SiteContent, locale: LocaleCode): Promise<Feed> {
   const t = useTranslations(locale);
-  const translated = content.releases.filter((release) => release.versions[locale]).slice(0, FEED_ITEM_COUNT);
-  const items = await Promise.all(
-    translated.map(async (release): Promise<FeedItem> => {
-      const version = release.versions[locale]!;
-      return {
-        url: absoluteUrl(paths.release(locale, release.slug)),
-        title: version.data.title,
-        summary: version.data.summary,
-        published: release.date,
-        modified: release.updated ?? release.date,
-        categories: [t(`category.${release.category}`), ...version.data.tags],
-        tags: version.data.tags,
-        image: await releaseCardImage(content, release, locale),
-      };
-    }),
-  );
+  const items = await feedItems(content, content.releases, locale);
   return {
     locale,
     title: t('site.name'),
@@ -67,6 +88,8 @@ export async function feedFor(content: SiteContent, locale: LocaleCode): Promise
 }
 
 export async function feedPaths() {
+  // A feed is for subscribers and aggregators, which republish: the embargoed preview has none.
+  if (siteConfig.preview) return [];
   const content = await siteContent();
   return Promise.all(locales.map(async (locale) => ({ params: { lang: locale.path }, props: await feedFor(content, locale.code) })));
 }
@@ -102,6 +125,8 @@ export function rssOptions(feed: Feed): RSSOptions {
       pubDate: item.published,
       categories: item.categories,
       enclosure: item.image ? { url: item.image.url, length: item.image.bytes, type: item.image.type } : undefined,
+      // RSS 2.0 has no updated date; Atom's, in the namespace declared above, is what readers take.
+      customData: item.modified.getTime() > item.published.getTime() ? `<atom:updated>${isoWithOffset(item.modified, siteConfig.timeZone)}</atom:updated>` : undefined,
     })),
   };
 }

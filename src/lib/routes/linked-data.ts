@@ -88,7 +88,7 @@ export function releaseArticle(content: SiteContent, view: ReleaseInLocale, imag
     headline: version.data.title,
     description: version.data.summary,
     datePublished: isoWithOffset(release.date, siteConfig.timeZone),
-    dateModified: isoWithOffset(release.updated ?? release.date, siteConfig.timeZone),
+    dateModified: isoWithOffset(release.modified ?? release.date, siteConfig.timeZone),
     keywords: version.data.tags,
     section: t(`category.${release.category}`),
     author: { name: version.data.byline ?? publisher.name, url: publisher.page },

@@ -3,11 +3,12 @@ import { siteConfig } from '../../site.config';
 import { useTranslations } from '../../i18n/ui';
 import { cardImage, type CardImage } from '../media/card-image';
 import { entry, photosOf, pressContactOf, publisherOf, siteContent, type SiteContent } from '../content/site-content';
-import { releasePackLink } from '../packs/site-packs';
+import { releaseAttachmentLinks, releasePackLink } from '../packs/site-packs';
+import { relatedReleases } from '../content/related-releases';
 import { photoFigure } from '../view/photo-figure';
 import { aboutIn, contactIn } from '../view/press-contact';
 import { pageMeta } from '../view/page-meta';
-import { releaseInLocale, type Release } from '../content/releases';
+import { isUnderEmbargo, releaseInLocale, type Release } from '../content/releases';
 import { tagSlug } from '../view/tags';
 import { isoWithOffset } from '../view/time-zones';
 import { paths } from '../view/urls';
@@ -38,7 +39,17 @@ export function releasePage(content: SiteContent, release: Release, locale: Loca
     downloads: {
       pack: releasePackLink(release, locale),
       originals: figures.map((figure, index) => ({ number: index + 1, title: figure.title, original: figure.original })),
+      attachments: releaseAttachmentLinks(release, locale),
     },
+    /** When the release may be published, while it may not: only the embargoed preview has such pages. */
+    embargoedUntil: isUnderEmbargo(release, content.now) ? release.embargo : undefined,
+    /** Dated corrections, worded in the language the text is shown in (the original's where the translation has none). */
+    corrections: release.corrections.map((correction) => ({
+      date: correction.date,
+      note: correction.notes[view.textLocale] ? { text: correction.notes[view.textLocale]!, locale: view.textLocale } : { text: correction.notes[defaultLocale]!, locale: defaultLocale },
+    })),
+    /** Other releases on the same event, MoUs, organizations or tags. */
+    related: relatedReleases(content.releases, release, locale).map((other) => releaseCard(other, locale)),
     contact: contact && contactIn(contact, locale),
     about: publisher && aboutIn(publisher, locale),
     people: content.people,
@@ -59,7 +70,7 @@ export function releasePage(content: SiteContent, release: Release, locale: Loca
       image,
       article: {
         published: isoWithOffset(release.date, siteConfig.timeZone),
-        modified: isoWithOffset(release.updated ?? release.date, siteConfig.timeZone),
+        modified: isoWithOffset(release.modified ?? release.date, siteConfig.timeZone),
         section: t(`category.${release.category}`),
         tags: view.entry.data.tags,
       },

@@ -1,5 +1,6 @@
 import { defaultLocale, locales, type LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
+import { siteConfig } from '../../site.config';
 import { pageMeta } from '../view/page-meta';
 import { paths } from '../view/urls';
 
@@ -31,6 +32,8 @@ export function searchPage(locale: LocaleCode) {
   const t = useTranslations(locale);
   return {
     locale,
+    /** The embargoed preview has no search index (scripts/lib/site-build.ts): the page says so instead. */
+    searchOff: siteConfig.preview,
     translations: pagefindTranslations(locale),
     /** The labels of the facts each result shows (Pagefind shows a result's metadata as "label: value"). */
     metaLabels: { type: t('search.meta.type'), date: t('search.meta.date') },

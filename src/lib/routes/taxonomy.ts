@@ -2,52 +2,13 @@ import { defaultLocale, localeCodes, locales, type LocaleCode } from '../../i18n
 import { useTranslations } from '../../i18n/ui';
 import { categories } from '../../schemas/vocabulary';
 import { siteContent, type SiteContent } from '../content/site-content';
-import { ContentError } from '../content/problems';
 import { pageMeta } from '../view/page-meta';
-import type { Release } from '../content/releases';
 import { tagSlug } from '../view/tags';
+import { feedLinksOf, tagsIn, topicFeedLinks, type Tag } from './topics';
 import { paths } from '../view/urls';
 import { releaseCard } from './release-card';
 
 type Category = (typeof categories)[number];
-
-export interface Tag {
-  slug: string;
-  /** As the first (newest) release wrote it. */
-  name: string;
-  releases: Release[];
-}
-
-/**
- * Tags are words of one language, so a locale's tags come from its real translations only: a
- * page showing an untranslated original has no tags in the reader's language.
- */
-function tagsIn(content: SiteContent, locale: LocaleCode): Tag[] {
-  const bySlug = new Map<string, Tag>();
-  for (const release of content.releases) {
-    const version = release.versions[locale];
-    if (!version) continue;
-    for (const name of version.data.tags) {
-      const slug = tagSlug(name);
-      if (!slug) {
-        throw new ContentError([
-          {
-            file: version.filePath ?? version.id,
-            field: 'tags',
-            problem: `the tag "${name}" has no letters or digits, so it cannot have a page`,
-            fix: 'write the tag as a word, or remove it',
-            ko: { problem: `태그 "${name}"에 글자나 숫자가 없어 태그 페이지를 만들 수 없습니다`, fix: '낱말로 쓰거나 지우세요' },
-          },
-        ]);
-      }
-      const tag = bySlug.get(slug) ?? { slug, name, releases: [] };
-      if (!tag.releases.includes(release)) tag.releases.push(release);
-      bySlug.set(slug, tag);
-    }
-  }
-  const collator = new Intl.Collator(locale);
-  return [...bySlug.values()].sort((a, b) => b.releases.length - a.releases.length || collator.compare(a.name, b.name));
-}
 
 /** Categories that have at least one release, in vocabulary order. */
 function usedCategories(content: SiteContent): Category[] {
@@ -61,6 +22,7 @@ export function categoryPage(content: SiteContent, locale: LocaleCode, category:
     locale,
     label,
     cards: content.releases.filter((release) => release.category === category).map((release) => releaseCard(release, locale)),
+    feeds: topicFeedLinks(content, locale, 'categories', category),
     meta: pageMeta({
       locale,
       heading: t('category.pageTitle', { category: label }),
@@ -136,6 +98,8 @@ export function tagPage(locale: LocaleCode, tag: Tag) {
     locale,
     name: tag.name,
     cards: tag.releases.map((release) => releaseCard(release, locale)),
+    // A tag has a page only where it has releases in that language, so it always has feeds.
+    feeds: feedLinksOf({ kind: 'tags', id: tag.slug, name: tag.name }, locale),
     meta: pageMeta({
       locale,
       heading: t('tag.pageTitle', { tag: tag.name }),

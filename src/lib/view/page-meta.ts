@@ -3,6 +3,7 @@ import { useTranslations } from '../../i18n/ui';
 import type { CardImage } from '../media/card-image';
 import { alternateLinks, type AlternateLink } from './hreflang';
 import { absoluteUrl } from './urls';
+import { siteConfig } from '../../site.config';
 
 /** A link in the language switcher. */
 export interface LanguageLink {
@@ -64,6 +65,16 @@ export interface PageMetaInput {
   /** False for lists (home, archive, topics): they only repeat release summaries, which would crowd search results. */
   searchable?: boolean;
   article?: ArticleFacts;
+}
+
+/**
+ * The page's `<meta name="robots">`: every page of the embargoed preview is kept out of search
+ * engines and their links unfollowed, whatever the page itself asks, since a crawler that reaches
+ * the preview past its access control must not index embargoed text.
+ */
+export function robotsDirective(noindex: boolean | undefined): string | undefined {
+  if (siteConfig.preview) return 'noindex, nofollow';
+  return noindex ? 'noindex' : undefined;
 }
 
 /**

@@ -16,6 +16,7 @@ export const paths = {
   releasePack: (slug: string) => `/packs/releases/${slug}.zip`,
   eventPack: (id: string) => `/packs/events/${id}.zip`,
   original: (photoId: string) => `/photos/originals/${photoId}.jpg`,
+  attachment: (slug: string, fileName: string) => `/files/releases/${slug}/${fileName}`,
   eventCalendar: (locale: LocaleCode, id: string) => `/${localeByCode(locale).path}/events/${id}.ics`,
   category: (locale: LocaleCode, category: string) => `/${localeByCode(locale).path}/categories/${category}/`,
   tags: (locale: LocaleCode) => `/${localeByCode(locale).path}/tags/`,
@@ -23,6 +24,10 @@ export const paths = {
   search: (locale: LocaleCode) => `/${localeByCode(locale).path}/search/`,
   rss: (locale: LocaleCode) => `/${localeByCode(locale).path}/rss.xml`,
   jsonFeed: (locale: LocaleCode) => `/${localeByCode(locale).path}/feed.json`,
+  // A topic's feeds sit beside its page (`kind` is the page's folder: categories, tags, organizations, events).
+  topicRss: (locale: LocaleCode, kind: string, id: string) => `/${localeByCode(locale).path}/${kind}/${id}/rss.xml`,
+  topicJsonFeed: (locale: LocaleCode, kind: string, id: string) => `/${localeByCode(locale).path}/${kind}/${id}/feed.json`,
+  subscribe: (locale: LocaleCode) => `/${localeByCode(locale).path}/subscribe/`,
   sitemapIndex: () => '/sitemap-index.xml',
   logo: () => '/logo.svg',
 };

@@ -36,6 +36,8 @@ const frontmatter = (code: Code): any => parseYaml(/^---\n([\s\S]*?)\n---/.exec(
 const mdxBody = (code: Code) => readFileSync(mdxFile(code), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
 const release = frontmatter('ko');
 const photoIds: string[] = release.photos;
+/** The release's attachments, as the pack names them. */
+const attachmentNames: string[] = (release.attachments as Array<{ file: string }>).map((attachment) => `files/${attachment.file}`);
 const yamlOf = (path: string): any => parseYaml(readFileSync(join(projectRoot, 'content', path), 'utf8'));
 /**
  * The punctuation each language's strings file holds (decision 0067): the release texts take a
@@ -213,9 +215,10 @@ describe('the release pack', () => {
         'release-ko.md',
         'release-zh-Hant.md',
         ...photoIds.map((id) => `${id}.jpg`),
+        ...attachmentNames,
       ].sort(),
     );
-    for (const item of releaseEntries) expect(item.name, item.name).toMatch(/^[A-Za-z0-9._-]+$/);
+    for (const item of releaseEntries) expect(item.name, item.name).toMatch(/^(files\/)?[A-Za-z0-9._-]+$/);
   });
 
   it('stores the JPEGs as they are and lists a checksum that matches every file', () => {
@@ -318,6 +321,7 @@ describe('the release pack', () => {
         'captions-ko.txt, captions-en.txt, captions-zh-Hant.txt',
         'captions.csv',
         'release-ko.md, release-en.md, release-zh-Hant.md',
+        attachmentNames.join(', '),
         'SHA256SUMS',
       ]);
     });

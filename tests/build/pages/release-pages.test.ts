@@ -18,6 +18,8 @@ const slug = 'scse-2023-taipei';
 const site = 'https://press.sdf.example.org';
 const photosDir = join(projectRoot, 'content/releases', slug, 'photos');
 const yamlOf = (file: string) => parseYaml(readFileSync(file, 'utf8'));
+/** The sample release's attachments (docs and data in files/), each a download link of its own. */
+const attachmentCount: number = parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(projectRoot, 'content/releases', slug, 'ko.mdx'), 'utf8'))![1]!).attachments.length;
 const photoIds = ['01-ntca-visit', '02-taipei-city-meeting', '03-tca-mou-signing', '04-gosmart-visit'].map((name) => `${slug}-${name}`);
 /** The URL and width of each candidate of a `srcset`. */
 const candidates = (srcset: string | undefined) =>
@@ -129,8 +131,8 @@ describe.each(locales)('the sample release in $code', (locale) => {
 
   it('gives every download link a name of its own that contains its visible text', () => {
     const links = $('a[download]').toArray();
-    // The pack twice (the phone header's and the downloads block's), each original twice (the list and its figure).
-    expect(links.length).toBe(2 + 2 * photoIds.length);
+    // The pack twice (the phone header's and the downloads block's), each original twice (the list and its figure), each attachment once.
+    expect(links.length).toBe(2 + 2 * photoIds.length + attachmentCount);
     const accessibleName = (link: (typeof links)[number]) => ($(link).attr('aria-label') ?? $(link).text()).replace(/\s+/g, ' ').trim();
     // A name always leads to one file: links to different files never share a name.
     const fileOf = new Map<string, string>();
@@ -139,7 +141,7 @@ describe.each(locales)('the sample release in $code', (locale) => {
       expect(fileOf.get(accessibleName(link)) ?? href, accessibleName(link)).toBe(href);
       fileOf.set(accessibleName(link), href);
     }
-    expect(new Set(fileOf.values()).size).toBe(1 + photoIds.length);
+    expect(new Set(fileOf.values()).size).toBe(1 + photoIds.length + attachmentCount);
     for (const link of links) expect(accessibleName(link)).toContain($(link).text().trim());
     // A photo's link names it by its headline (the picture desks' short title), in the figure and in the list.
     $('article .release-body figure').each((index, figure) => {

@@ -24,7 +24,8 @@ describe.each(locales)('the sample release in $code', (locale) => {
     expect(article.description).toBe($('meta[name="description"]').attr('content'));
     expect(article.url).toBe(releaseUrl(locale.path));
     expect(article.datePublished).toBe('2023-04-03T09:00:00+09:00');
-    expect(article.dateModified).toBe('2023-04-03T09:00:00+09:00');
+    // Modified by the sample's correction, later on the day of publication.
+    expect(article.dateModified).toBe('2023-04-03T15:00:00+09:00');
     expect(article.author[0]).toMatchObject({ '@type': 'Organization', name: expect.any(String) });
     expect(article.publisher).toMatchObject({ '@type': 'Organization', logo: { '@type': 'ImageObject', url: `${site}/logo.svg` } });
     expect(article.image[0]).toMatchObject({ url: $('meta[property="og:image"]').attr('content'), width: 1200, height: 630 });

@@ -49,7 +49,7 @@ const samplePhoto = () => coreYaml(read(`${sampleRelease}/photos/scse-2023-taipe
 const sampleEvent = () => coreYaml(read('content/events/scse-2023.yaml'));
 const sampleContact = () => coreYaml(read('content/contacts/sdf-press-team.yaml'));
 const minimal = { title: 'SDF runs the Seoul Pavilion', summary: 'At SCSE 2023.' };
-const releaseFields = ['title', 'subtitle', 'summary', 'date', 'updated', 'category', 'tags', 'byline', 'contact', 'event', 'mous', 'organizations', 'photos', 'hero', 'draft', 'embargo', 'translatedFrom'];
+const releaseFields = ['title', 'subtitle', 'summary', 'date', 'updated', 'corrections', 'category', 'tags', 'byline', 'contact', 'event', 'mous', 'organizations', 'photos', 'hero', 'attachments', 'draft', 'embargo', 'translatedFrom'];
 
 describe('the sample content', () => {
   const dataFiles = [

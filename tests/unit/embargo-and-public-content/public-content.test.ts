@@ -16,6 +16,8 @@ async function withEmbargoedRelease(extraEdits: Parameters<typeof contentCopy>[0
     { file: `${later}/photos/${photoId}.yaml`, copyFrom: `${release}/photos/scse-2023-taipei-01-ntca-visit.yaml` },
     { file: `${later}/photos/${photoId}.yaml`, edit: (text) => text.replace(/^image: .*$/m, `image: ./${photoId}.jpg`) },
     { file: `${later}/photos/${photoId}.jpg`, copyFrom: `${release}/photos/scse-2023-taipei-01-ntca-visit.jpg` },
+    // The copied frontmatter lists the sample's attachment, which must be in this release's own files/.
+    { file: `${later}/files/scse-2023-taipei-fact-sheet.pdf`, copyFrom: `${release}/files/scse-2023-taipei-fact-sheet.pdf` },
     ...extraEdits,
   ]);
 }

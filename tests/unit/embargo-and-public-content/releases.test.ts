@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   byNewest,
   isReleaseVisible,
+  isUnderEmbargo,
   nextEmbargo,
   pairReleases,
   releaseInLocale,
@@ -19,7 +20,7 @@ function entry(slug: string, file: string, data: Record<string, unknown> = {}): 
     id: `${slug}/${file}`,
     collection: 'releases',
     filePath: `content/releases/${slug}/${file}.mdx`,
-    data: { title: `${slug} ${file}`, summary: `Summary of ${slug}`, tags: [], draft: false, ...data },
+    data: { title: `${slug} ${file}`, summary: `Summary of ${slug}`, tags: [], corrections: [], draft: false, ...data },
     body: '',
   } as unknown as ReleaseEntry;
 }
@@ -230,6 +231,17 @@ describe('isReleaseVisible / visibleVersions', () => {
     expect(isReleaseVisible(scse, { now: new Date('2023-01-01T00:00:00Z'), includeDrafts: true })).toBe(false);
   });
 
+  it('shows an embargoed release only when embargoed releases are included (the preview), and never a draft', () => {
+    const scse = release('scse', { embargo });
+    const before = new Date(embargo.getTime() - 1);
+    expect(isReleaseVisible(scse, { ...live, now: before, includeEmbargoed: false })).toBe(false);
+    expect(isReleaseVisible(scse, { ...live, now: before, includeEmbargoed: true })).toBe(true);
+    expect(isReleaseVisible(release('draft', { draft: true, embargo }), { ...live, now: before, includeEmbargoed: true })).toBe(false);
+    expect(isUnderEmbargo(scse, before)).toBe(true);
+    expect(isUnderEmbargo(scse, embargo)).toBe(false);
+    expect(isUnderEmbargo(release('done'), before)).toBe(false);
+  });
+
   it('drops a draft translation unless drafts are included', () => {
     const scse = release('scse', {}, { en: {}, 'zh-hant': { draft: true } });
     const now = new Date();
@@ -269,5 +281,42 @@ describe('nextEmbargo', () => {
   it('gives nothing when every embargo has passed', () => {
     const now = new Date('2024-01-01T00:00:00Z');
     expect(nextEmbargo([release('past', { embargo: new Date('2023-04-02T00:00:00Z') }), release('none')], now)).toBeUndefined();
+  });
+});
+
+describe('corrections', () => {
+  const first = { date: new Date('2023-04-03T15:00:00+09:00'), note: '이름을 바로잡았습니다.' };
+  const second = { date: new Date('2023-04-05T10:00:00+09:00'), note: '숫자를 바로잡았습니다.' };
+
+  it('pairs each of the original’s corrections with the translations’ wording, oldest first, and dates the change', () => {
+    const scse = release('scse', { corrections: [second, first], updated: new Date('2023-04-04T09:00:00+09:00') }, {
+      en: { corrections: [{ date: first.date, note: 'Name corrected.' }] },
+      'zh-hant': { corrections: [] },
+    });
+    expect(scse.corrections).toEqual([
+      { date: first.date, notes: { ko: first.note, en: 'Name corrected.' } },
+      { date: second.date, notes: { ko: second.note } },
+    ]);
+    expect(scse.modified).toEqual(second.date);
+  });
+
+  it('takes `updated` as the modification when there is no correction, and nothing when neither is set', () => {
+    expect(release('a', { updated: new Date('2023-04-04T09:00:00+09:00') }).modified).toEqual(new Date('2023-04-04T09:00:00+09:00'));
+    expect(release('b').modified).toBeUndefined();
+  });
+
+  it('reports a translation’s correction that the original does not have, naming the original’s dates', () => {
+    const { problems } = pairReleases([
+      entry('scse', 'ko', { ...originalData, corrections: [first] }),
+      entry('scse', 'en', { corrections: [{ date: second.date, note: 'Figure corrected.' }] }),
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'content/releases/scse/en.mdx',
+        field: 'corrections.0.date',
+        fix: expect.stringContaining(first.date.toISOString()),
+        ko: expect.objectContaining({ problem: expect.stringContaining('정정이 없습니다') }),
+      }),
+    ]);
   });
 });

@@ -93,6 +93,19 @@ describe('the build locks', () => {
     expect(['.site.lock', 'cache/.media.lock', 'cache/.astro.lock'].filter((file) => existsSync(join(root, file)))).toEqual([]);
   });
 
+  it('give the embargoed preview locks of its own, so it and a public build never hold each other\'s', async () => {
+    const env = { PRESS_OUT_DIR: join(root, 'site'), PRESS_MEDIA_CACHE_DIR: join(root, 'cache/media'), PRESS_CACHE_DIR: join(root, 'cache/astro') };
+    const preview = { ...env, PRESS_PREVIEW: '1', PRESS_PREVIEW_SITE_URL: 'https://preview.press.example.org', PRESS_PREVIEW_MEDIA_CACHE_DIR: join(root, 'preview/media'), PRESS_PREVIEW_CACHE_DIR: join(root, 'preview/astro') };
+    const publicTargets = buildLockTargets(env.PRESS_OUT_DIR, env);
+    const previewTargets = buildLockTargets(join(root, 'preview/site'), preview);
+    expect(previewTargets.map((target) => lockFileFor(target.dir))).toEqual([join(root, 'preview/.site.lock'), join(root, 'preview/.media.lock'), join(root, 'preview/.astro.lock')]);
+    expect(previewTargets.map((target) => target.what).join(' ')).toMatch(/PRESS_PREVIEW_OUT_DIR.*PRESS_PREVIEW_MEDIA_CACHE_DIR.*PRESS_PREVIEW_CACHE_DIR/);
+    const releasePublic = await acquireBuildLocks(publicTargets, options());
+    const releasePreview = await acquireBuildLocks(previewTargets, options());
+    releasePreview!();
+    releasePublic!();
+  });
+
   it('lock a folder used twice (both caches in one) once', () => {
     expect(buildLockTargets('site', { PRESS_MEDIA_CACHE_DIR: 'cache', PRESS_CACHE_DIR: 'cache/' })).toHaveLength(2);
   });

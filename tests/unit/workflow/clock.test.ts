@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNow } from '../../../src/lib/content/clock';
+import { buildNow, buildVisibility } from '../../../src/lib/content/clock';
 import { SettingsError } from '../../../src/settings';
 
 describe('buildNow', () => {
@@ -28,5 +28,15 @@ describe('buildNow', () => {
   it('rejects a PRESS_NOW that is not a date, naming the variable', () => {
     expect(() => buildNow({ PRESS_NOW: 'tomorrow' })).toThrow(/PRESS_NOW="tomorrow"/);
     expect(() => buildNow({ PRESS_NOW: '2026-13-45T10:00:00+09:00' })).toThrow(/PRESS_NOW/);
+  });
+});
+
+describe('buildVisibility', () => {
+  const preview = { PRESS_PREVIEW: '1', PRESS_PREVIEW_SITE_URL: 'https://preview.press.example.org', PRESS_NOW: '2026-01-05T10:00:00+09:00' };
+
+  it('includes embargoed releases in the embargoed preview only', () => {
+    expect(buildVisibility({ includeDrafts: false }, preview)).toEqual({ now: new Date('2026-01-05T01:00:00Z'), includeDrafts: false, includeEmbargoed: true });
+    expect(buildVisibility({ includeDrafts: false }, { PRESS_NOW: preview.PRESS_NOW }).includeEmbargoed).toBe(false);
+    expect(buildVisibility({ includeDrafts: true }, { PRESS_PREVIEW: '0', PRESS_PREVIEW_SITE_URL: preview.PRESS_PREVIEW_SITE_URL }).includeEmbargoed).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import {
   outDir,
   photoSizeSettings,
   pinnedNow,
+  preview,
   SettingsError,
   siteUrl,
   type Env,
@@ -224,5 +225,58 @@ describe('an empty or blank value counts as unset', () => {
   it('so a bucket variable left empty with the s3 store is asked for by name', () => {
     expect(refusal(media({ ...s3, PRESS_MEDIA_S3_BUCKET: '' }))).toMatch(/^PRESS_MEDIA_STORE=s3 needs PRESS_MEDIA_S3_BUCKET/);
     expect(refusal(media({ ...s3, PRESS_MEDIA_URL: '' }))).toMatch(/^PRESS_MEDIA_STORE=s3 needs PRESS_MEDIA_URL/);
+  });
+});
+
+describe('the embargoed preview (PRESS_PREVIEW)', () => {
+  const on = { PRESS_PREVIEW: '1', PRESS_PREVIEW_SITE_URL: 'https://preview.press.example.org/' };
+
+  it('is off unless asked for, and then builds for its own address into folders of its own', () => {
+    expect(preview({})).toBeUndefined();
+    expect(preview({ PRESS_PREVIEW: '0' })).toBeUndefined();
+    expect(siteUrl(on)).toBe('https://preview.press.example.org');
+    expect(outDir(on)).toBe('dist-preview');
+    expect(astroCacheDir(on)).toBe(resolve('.cache/preview/astro'));
+    expect(mediaCacheDir(on)).toBe('.cache/preview/media');
+    expect(mediaSettings(on).store).toBe('local');
+    expect(mediaSettings(on).cacheDir).toBe('.cache/preview/media');
+  });
+
+  it('leaves the public variables naming the public folders, and takes its own', () => {
+    const env = { ...on, PRESS_OUT_DIR: 'site', PRESS_CACHE_DIR: 'cache/astro', PRESS_MEDIA_CACHE_DIR: 'cache/media' };
+    expect(outDir(env)).toBe('dist-preview');
+    expect(outDir({ ...env, PRESS_PREVIEW_OUT_DIR: 'preview-site/' })).toBe('preview-site');
+    expect(astroCacheDir({ ...env, PRESS_PREVIEW_CACHE_DIR: 'cache-preview/astro' })).toBe(resolve('cache-preview/astro'));
+    expect(mediaCacheDir({ ...env, PRESS_PREVIEW_MEDIA_CACHE_DIR: 'cache-preview/media' })).toBe('cache-preview/media');
+  });
+
+  it('refuses to run without an address of its own', () => {
+    expect(refusal(() => siteUrl({ PRESS_PREVIEW: '1' }))).toMatch(/PRESS_PREVIEW=1 needs PRESS_PREVIEW_SITE_URL/);
+    expect(refusal(() => outDir({ PRESS_PREVIEW: 'yes', PRESS_PREVIEW_SITE_URL: ' ' }))).toMatch(/needs PRESS_PREVIEW_SITE_URL/);
+    expect(refusal(() => siteUrl({ ...on, PRESS_SITE_URL: 'https://preview.press.example.org' }))).toMatch(/is the public site's address/);
+    expect(refusal(() => siteUrl({ PRESS_PREVIEW: '1', PRESS_PREVIEW_SITE_URL: 'https://press.sdf.example.org/' }))).toMatch(/is the public site's address/);
+    expect(refusal(() => siteUrl({ ...on, PRESS_PREVIEW_SITE_URL: 'https://preview.example.org/secret-path' }))).toMatch(/PRESS_PREVIEW_SITE_URL=.* must be the site's address alone/);
+    expect(refusal(() => siteUrl({ PRESS_PREVIEW: 'maybe' }))).toMatch(/PRESS_PREVIEW="maybe" must be true or false/);
+  });
+
+  it("refuses the bucket, which is the public site's media address", () => {
+    for (const read of [() => mediaSettings({ ...on, ...s3 }), () => outDir({ ...on, ...s3 }), () => mediaCacheDir({ ...on, PRESS_MEDIA_STORE: 's3' })]) {
+      expect(refusal(read)).toMatch(/PRESS_MEDIA_STORE="s3" cannot be used with PRESS_PREVIEW=1/);
+    }
+    expect(mediaSettings({ ...on, PRESS_MEDIA_STORE: 'local' }).store).toBe('local');
+  });
+
+  it('refuses a folder that is, holds or lies inside one of the public build\'s', () => {
+    const cases: [Env, RegExp][] = [
+      [{ PRESS_OUT_DIR: 'dist-preview' }, /PRESS_PREVIEW_OUT_DIR .* overlaps the public build's PRESS_OUT_DIR/],
+      [{ PRESS_PREVIEW_OUT_DIR: 'dist/preview' }, /PRESS_PREVIEW_OUT_DIR .* overlaps the public build's PRESS_OUT_DIR/],
+      [{ PRESS_PREVIEW_OUT_DIR: '.cache' }, /PRESS_PREVIEW_OUT_DIR .* overlaps the public build's PRESS_CACHE_DIR/],
+      [{ PRESS_PREVIEW_CACHE_DIR: './.cache/astro/' }, /PRESS_PREVIEW_CACHE_DIR .* overlaps the public build's PRESS_CACHE_DIR/],
+      [{ PRESS_MEDIA_CACHE_DIR: '.cache' }, /PRESS_PREVIEW_CACHE_DIR .* overlaps the public build's PRESS_MEDIA_CACHE_DIR/],
+      [{ PRESS_PREVIEW_MEDIA_CACHE_DIR: '.cache/media' }, /PRESS_PREVIEW_MEDIA_CACHE_DIR .* overlaps the public build's PRESS_MEDIA_CACHE_DIR/],
+    ];
+    for (const [env, message] of cases) expect(refusal(() => outDir({ ...on, ...env })), JSON.stringify(env)).toMatch(message);
+    // A folder whose name only begins like a public one's is apart from it.
+    expect(outDir({ ...on, PRESS_PREVIEW_OUT_DIR: 'dist2' })).toBe('dist2');
   });
 });

@@ -22,6 +22,19 @@ describe('translation status', () => {
     expect(sourceHash(join(a, 'ko.mdx'))).not.toBe(sourceHash(join(c, 'ko.mdx')));
   });
 
+  it('counts a correction as a change translations must follow, and leaves releases without corrections as they were', () => {
+    const plain = release({ 'ko.mdx': original('본문') });
+    const none = release({ 'ko.mdx': original('본문', 'corrections: []\n') });
+    const corrected = release({ 'ko.mdx': original('본문', 'corrections:\n  - date: 2026-01-06T10:00:00+09:00\n    note: 숫자를 바로잡았습니다.\n') });
+    const reworded = release({ 'ko.mdx': original('본문', 'corrections:\n  - date: 2026-01-06T10:00:00+09:00\n    note: 숫자와 이름을 바로잡았습니다.\n') });
+    const hash = (folder: string) => sourceHash(join(folder, 'ko.mdx'));
+    expect(hash(none)).toBe(hash(plain));
+    expect(hash(corrected)).not.toBe(hash(plain));
+    expect(hash(reworded)).not.toBe(hash(corrected));
+    writeFileSync(join(corrected, 'en.mdx'), translation(hash(plain)));
+    expect(releaseTranslations(corrected, 'x').find((status) => status.locale === 'en')?.state).toBe('outdated');
+  });
+
   it('reports original, translated, outdated and missing', () => {
     const folder = release({ 'ko.mdx': original('본문') });
     writeFileSync(join(folder, 'en.mdx'), translation(sourceHash(join(folder, 'ko.mdx'))));
