@@ -182,7 +182,7 @@ export async function writeCorpus(options: WriteCorpusOptions): Promise<Corpus> 
   const sample = await readSample(options.sampleContentDir);
   const plan = corpusPlan(count);
   await mkdir(join(dir, 'releases'), { recursive: true });
-  for (const folder of ['organizations', 'people']) {
+  for (const folder of ['organizations', 'people', 'contacts']) {
     await cp(join(options.sampleContentDir, folder), join(dir, folder), { recursive: true });
   }
   await writeEvents(dir, sample, plan.events, count);
@@ -218,6 +218,8 @@ async function writeMous(dir: string, sample: Sample, mous: number, releases: nu
       title: numbered(sample.mou.title, `#${group + 1}`),
       signed: releaseMoment(first, releases).slice(0, 10),
       event: eventId(Math.floor(first / RELEASES_PER_EVENT)),
+      // The signing photo: the first photo of the release that announces the MoU.
+      photo: `${releaseSlug(first, releases)}-01`,
     };
     await writeFile(join(dir, 'mous', `${mouId(group)}.yaml`), stringifyYaml(mou, { lineWidth: 0 }));
   }
@@ -250,6 +252,8 @@ async function writeRelease(dir: string, sample: Sample, index: number, count: n
         hero: photoIds[0],
       });
       if (!announcesMou) delete frontmatter.mous;
+      // The sample's attachments live in its own files/ folder; the corpus measures photos and pages.
+      delete frontmatter.attachments;
     }
     const body = rotateParagraphs(bodyWithPhotos(version.body, photoIds), index);
     await writeFile(join(folder, `${locale.path}.mdx`), joinMdx({ frontmatter, body }));
