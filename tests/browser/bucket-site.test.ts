@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -93,6 +94,9 @@ async function loadedImages(page: Page): Promise<ImageState[]> {
   );
 }
 
+/** Files of public/, which are part of the pages, not media. */
+const siteAssets = new Set(readdirSync(join(projectRoot, 'public')).map((name) => `/${name}`));
+
 const releasePage = (path: string) => path.endsWith(`/releases/${sampleIds.release}/`);
 
 describe('the site with its media in a bucket, in Chromium', () => {
@@ -105,7 +109,8 @@ describe('the site with its media in a bucket, in Chromium', () => {
       expect(await imageSources(page), 'the CSP admits the bucket').toContain(bucketOrigin);
       const images = await loadedImages(page);
       imagesSeen.set(path, images.length);
-      const wrong = images.filter((image) => !(image.complete && image.naturalWidth > 0 && image.currentSrc.startsWith(`${publicUrl}/`)));
+      // The site's own drawings (public/: the logo mark) stay with the pages; every photo is the bucket's.
+      const wrong = images.filter((image) => !(image.complete && image.naturalWidth > 0 && (image.currentSrc.startsWith(`${publicUrl}/`) || siteAssets.has(image.src ?? ''))));
       expect(wrong, 'images not loaded, or not from the bucket').toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -124,13 +129,20 @@ describe('the site with its media in a bucket, in Chromium', () => {
     async (_, path) => {
       const { page, problems, close } = await session.visit(path);
       try {
-        const links = await page.locator('a[href]').evaluateAll((anchors) =>
-          (anchors as HTMLAnchorElement[]).filter((anchor) => /\.(zip|jpe?g)$/i.test(new URL(anchor.href).pathname)).map((anchor) => anchor.href),
-        );
+        // Each file once: the pack is linked under the title and in the downloads block, an original
+        // in the downloads block and under its photo.
+        const links = [
+          ...new Set(
+            await page.locator('a[href]').evaluateAll((anchors) =>
+              (anchors as HTMLAnchorElement[]).filter((anchor) => /\.(zip|jpe?g|pdf)$/i.test(new URL(anchor.href).pathname)).map((anchor) => anchor.href),
+            ),
+          ),
+        ];
         const packs = links.filter((href) => href.endsWith('.zip'));
         const originals = links.filter((href) => /\.jpe?g$/i.test(href));
         expect(packs).toHaveLength(1);
         expect(originals).toHaveLength(4);
+        expect(links.filter((href) => href.endsWith('.pdf')), 'the attachment').toHaveLength(1);
         for (const href of links) {
           expect(href.startsWith(`${publicUrl}/`), href).toBe(true);
           const response = await fetch(href, { method: 'HEAD' });
@@ -143,7 +155,7 @@ describe('the site with its media in a bucket, in Chromium', () => {
         // The `download` attribute does nothing across origins: only the bucket's headers make
         // Chromium save these files instead of opening them.
         for (const href of [packs[0]!, originals[0]!]) {
-          const saved = await download(page, page.locator(`a[href="${href}"]`).first());
+          const saved = await download(page, page.locator(`a[href="${href}"]`).filter({ visible: true }).first());
           expect(saved.name).toBe(decodeURIComponent(new URL(href).pathname.split('/').pop()!));
           expect(saved.data.length).toBe(Number((await fetch(href, { method: 'HEAD' })).headers.get('content-length')));
         }

@@ -34,8 +34,8 @@ async function editPage(path: string, edit: ($: cheerio.CheerioAPI) => void) {
 beforeAll(async () => {
   brokenDir = await mkdtemp(join(tmpdir(), 'pressroom-broken-'));
   await cp(inject('siteDir'), brokenDir, { recursive: true });
-  await editPage(releasePath, ($) => void $('article figure img').first().removeAttr('alt'));
-  await editPage(homePath, ($) => void $('main .cards a').first().attr('href', missingPath));
+  await editPage(releasePath, ($) => void $('article .release-body figure img').first().removeAttr('alt'));
+  await editPage(homePath, ($) => void $('main .home-lead h2 a').first().attr('href', missingPath));
   await editPage(eventPath, ($) => void $('body').append('<script>document.title = "injected";</script>'));
   await editPage(mouPath, ($) => void $('footer').append('<p id="content">A second element with the main content’s id</p>'));
 });
@@ -48,7 +48,7 @@ describe('a copy of the site with a photo without alt, a broken link, a duplicat
     const { page, close } = await session.visit(releasePath);
     const report = await runAxe(page);
     console.log(`axe on the broken copy, ${releasePath}:\n  ${report.violations.join('\n  ')}`);
-    expect(report.violations).toEqual([expect.stringMatching(/^image-alt \(critical\): Images must have alternative text; at #photo-\S+ > picture > img$/)]);
+    expect(report.violations).toEqual([expect.stringMatching(/^image-alt \(critical\): Images must have alternative text; at #photo-\S+ > picture > img(\[[^\]]+\])*$/)]);
     await close();
   });
 

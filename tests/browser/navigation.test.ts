@@ -53,7 +53,9 @@ describe('the language switcher on a release', () => {
     await page.getByRole('navigation', { name: useTranslations(original.code)('nav.language') }).getByRole('link', { name: to.label }).click();
     await page.waitForURL(new URL(paths.release(to.code, sampleIds.untranslatedRelease), session.site.url).href);
     expect(await page.locator('html').getAttribute('lang')).toBe(to.code);
-    expect(await page.getByRole('note').textContent()).toBe(useTranslations(to.code)('release.fallbackNotice', { language: original.label }));
+    // The original's language named in the reader's words ("Korean", "韓文"), not in its own script.
+    const language = new Intl.DisplayNames([to.code], { type: 'language' }).of(original.code)!;
+    expect(await page.getByRole('note').textContent()).toBe(useTranslations(to.code)('release.fallbackNotice', { language }));
     const heading = page.locator('h1');
     expect(await heading.textContent()).toBe(releaseTitle(untranslatedFolder, original));
     expect(await heading.getAttribute('lang')).toBe(original.code);

@@ -106,14 +106,14 @@ describe('the press-team workflow on a fresh content folder', () => {
 
   it('the scaffolded release shows up on the Korean home page', () => {
     const $ = loadPage(outDir, '/ko/');
-    expect($('main .cards a').toArray().map((link) => $(link).attr('href'))).toContain('/ko/releases/test-release/');
+    expect($('main .home h2 a, main .home h3 a').toArray().map((link) => $(link).attr('href'))).toContain('/ko/releases/test-release/');
   });
 
   it('after its embargo, the embargoed release appears on its pages, lists and entity pages, with its photo', () => {
     expect(existsSync(join(outDir, 'ko/releases', embargoed, 'index.html'))).toBe(true);
     expect(existsSync(join(outDir, 'en/releases', embargoed, 'index.html'))).toBe(true);
     const home = loadPage(outDir, '/ko/');
-    expect(home('main .cards a').toArray().map((link) => home(link).attr('href'))).toContain(`/ko/releases/${embargoed}/`);
+    expect(home('main .home h2 a, main .home h3 a').toArray().map((link) => home(link).attr('href'))).toContain(`/ko/releases/${embargoed}/`);
     const event = loadPage(outDir, '/en/events/scse-2023/');
     expect(event('a').toArray().map((link) => event(link).attr('href'))).toContain(`/en/releases/${embargoed}/`);
     expect(filesIn(outDir).some((file) => file.includes(embargoedPhoto) && file.endsWith('.avif'))).toBe(true);

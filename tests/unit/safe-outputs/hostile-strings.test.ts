@@ -36,9 +36,19 @@ import type { SiteContent } from '../../../src/lib/content/public-content';
 import type { JsonLd as JsonLdData } from '../../../src/lib/view/structured-data';
 import { writeZip } from '../../../src/lib/packs/zip-writer';
 import { loadSampleContent } from '../../helpers/sample-content';
+import { projectRoot, runProject } from '../../helpers/build-site';
 import { readZip } from '../../helpers/zip';
 
 /** Each once; every format below runs all of them. */
+// Pages and entity routes read the media stage's manifest (pictures, downloads): the sample's is
+// made here, in a cache of this file's own, so the test needs no earlier build of the checkout.
+beforeAll(async () => {
+  const cacheDir = await mkdtemp(join(tmpdir(), 'pressroom-media-'));
+  const made = await runProject(['--import', 'tsx', join(projectRoot, 'scripts/media-stage.ts'), 'make'], { PRESS_MEDIA_CACHE_DIR: cacheDir, PRESS_CONTENT_DIR: join(projectRoot, 'content') });
+  if (made.code !== 0) throw new Error(`The media stage failed on the sample:\n${made.output}`);
+  process.env.PRESS_MEDIA_CACHE_DIR = cacheDir;
+}, 180_000);
+
 const HOSTILE: readonly string[] = [
   'line\r\nbreak (CRLF)',
   'line\nbreak (LF)',
