@@ -153,6 +153,18 @@ describe('ranking and showing results as the search page does', () => {
     }
   });
 
+  it.each(cityQueries)('indexes only the release’s own text in $lang, so excerpts come from it, not from lists of names', ({ lang, path, queries }) => {
+    const found = searchRanked(lang, queries)[queries[0]!]!.find((result) => result.url === release(path))!;
+    const $ = loadPage(siteDir, release(path));
+    const words = (selector: string) => $(selector).first().text().replace(/\s+/g, ' ').trim();
+    // The body's lede is in the index; the downloads, related pages, contact and boilerplate are not.
+    expect(found.content).toContain(words('.release-body p').slice(0, 40));
+    for (const selector of ['.downloads > p.meta', '#related-heading + .cards > li', '.press-contact p', '.about p']) {
+      expect(words(selector), selector).not.toBe('');
+      expect(found.content, selector).not.toContain(words(selector));
+    }
+  });
+
   it.each(locales)('gives each $code result its kind, and the release its date and thumbnail', (locale) => {
     const t = useTranslations(locale.code);
     const results = searchRanked(indexName(locale.code), ['TCA'])['TCA']!;
