@@ -50,12 +50,23 @@ function localizeTagSeparators(element: HTMLElement, separator: string): void {
   new MutationObserver(fix).observe(element, { childList: true, subtree: true });
 }
 
-/** Keeps the address in step with the query, without adding a history entry per keystroke. */
+/**
+ * Keeps the address in step with the query, without adding a history entry per keystroke, and the
+ * language switcher's links too, so switching language keeps the search.
+ */
 function rememberQuery(term: string): void {
-  const url = new URL(window.location.href);
-  if (term.trim()) url.searchParams.set('q', term);
-  else url.searchParams.delete('q');
+  const withQuery = (href: string) => {
+    const url = new URL(href, window.location.href);
+    if (term.trim()) url.searchParams.set('q', term);
+    else url.searchParams.delete('q');
+    return url;
+  };
+  const url = withQuery(window.location.href);
   if (url.href !== window.location.href) window.history.replaceState(null, '', url);
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.language-switcher a[href]')) {
+    const target = withQuery(link.href);
+    link.setAttribute('href', `${target.pathname}${target.search}`);
+  }
 }
 
 document.addEventListener('DOMContentLoaded', () => {

@@ -40,4 +40,19 @@ describe('the search page', () => {
     expect(problems).toEqual([]);
     await close();
   });
+
+  test('keeps the search when the reader switches language', async () => {
+    const { page, problems, close } = await session.visit(`${paths.search('ko')}?q=${encodeURIComponent('SCSE')}`);
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 20_000 });
+    const switcher = page.getByRole('navigation', { name: useTranslations('ko')('nav.language') });
+    for (const locale of locales.filter((other) => other.code !== 'ko')) {
+      const href = await switcher.getByRole('link', { name: locale.label }).getAttribute('href');
+      expect(href).toBe(`${paths.search(locale.code)}?q=SCSE`);
+    }
+    await switcher.getByRole('link', { name: locales.find((locale) => locale.code === 'en')!.label }).click();
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe('SCSE');
+    expect(problems).toEqual([]);
+    await close();
+  });
 });
