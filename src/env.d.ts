@@ -11,7 +11,8 @@ declare namespace App {
       /** Language the body text is written in. */
       textLocale: import('./i18n/locales').LocaleCode;
       photos: import('./lib/content/site-content').PhotoEntry[];
-      people: Map<string, import('./lib/content/site-content').PersonEntry>;
+      /** Each photo as its figure shows it, in the reader's language (src/lib/view/photo-figure.ts). */
+      figures: import('./lib/view/photo-figure').PhotoFigureView[];
       /** The MDX file being rendered, for error messages. */
       file: string;
     };

@@ -33,6 +33,8 @@ export function releasePage(content: SiteContent, release: Release, locale: Loca
   return {
     ...view,
     photos,
+    /** Every photo as its figure shows it, in the release's order: `<Photo>` in the body takes its own from here. */
+    figures,
     /** The hero photo, shown with its caption under the title. */
     lead: figures.find((figure) => figure.id === release.hero),
     /** Near the top: the release's pack and every original on its own. */
@@ -52,7 +54,6 @@ export function releasePage(content: SiteContent, release: Release, locale: Loca
     related: relatedReleases(content.releases, release, locale).map((other) => releaseCard(other, locale)),
     contact: contact && contactIn(contact, locale),
     about: publisher && aboutIn(publisher, locale),
-    people: content.people,
     event: release.event ? entry(content.events, release.event, 'event') : undefined,
     mous: release.mous.map((id) => entry(content.mous, id, 'MoU')),
     organizations: release.organizations.map((id) => entry(content.organizations, id, 'organization')),

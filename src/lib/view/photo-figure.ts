@@ -12,6 +12,7 @@ import type { OriginalLink } from '../packs/download-links';
 import { originalPhotoLink } from '../packs/site-packs';
 import { pickText, textIn, type PickedText } from './localized-text';
 import { captionNamesEveryone, creditForDisplay, shortPhotoTitle } from './photo-caption';
+import { textAround } from './punctuation';
 
 export interface PersonShown {
   /** Text before and after the name: "{{name}} ({{position}})" comes from the strings, brackets included. */
@@ -40,11 +41,10 @@ export interface PhotoFigureView {
 export function photoFigure(photo: PhotoEntry, people: Map<string, PersonEntry>, locale: LocaleCode, t: Translate, number: number): PhotoFigureView {
   const caption = pickText(photo.data.caption, locale);
   const alt = textIn(photo.data.alt, locale);
-  const nameMark = '\u0000';
-  const shown = photo.data.people.map((person) => {
-    const [before = '', after = ''] = t('photo.personAt', { name: nameMark, position: t(`position.${person.position}`) }).split(nameMark);
-    return { before, name: pickText(people.get(person.person.id)!.data.name, locale), after };
-  });
+  const shown = photo.data.people.map((person) => ({
+    ...textAround(t, 'photo.personAt', 'name', { position: t(`position.${person.position}`) }),
+    name: pickText(people.get(person.person.id)!.data.name, locale),
+  }));
   const namesEveryone = captionNamesEveryone(caption, photo.data.people.map((person) => people.get(person.person.id)!.data.name), locale);
   const title = shortPhotoTitle(photo.data.headline ? textIn(photo.data.headline, locale) : undefined, caption.text || alt);
   return {

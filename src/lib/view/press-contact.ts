@@ -6,7 +6,7 @@ import type { LocaleCode } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
 import type { ContactEntry, OrganizationEntry } from '../content/public-content';
 import { pickText, type PickedText } from './localized-text';
-import { parenthesized } from './punctuation';
+import { parenthesized, textAround } from './punctuation';
 
 export interface ContactView {
   name: PickedText;
@@ -47,7 +47,6 @@ export function contactLine(contact: ContactEntry, locale: LocaleCode): string {
 export function aboutIn(organization: OrganizationEntry, locale: LocaleCode): AboutView | undefined {
   const { about } = organization.data;
   if (!about) return undefined;
-  const mark = '\u0000';
-  const [before = '', after = ''] = useTranslations(locale)('release.about', { organization: mark }).split(mark);
-  return { heading: { before, name: pickText(organization.data.name, locale), after }, text: pickText(about, locale) };
+  const heading = textAround(useTranslations(locale), 'release.about', 'organization');
+  return { heading: { ...heading, name: pickText(organization.data.name, locale) }, text: pickText(about, locale) };
 }

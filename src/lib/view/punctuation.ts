@@ -20,9 +20,18 @@ export function parenthesized(t: Translate, text: string | number): string {
   return t('punctuation.parenthesized', { text });
 }
 
+/**
+ * The text a string puts before and after one of its values ("{{name}} ({{position}})" around
+ * `name`), so the value can be rendered apart, in an element of its own language or as a link.
+ */
+export function textAround(t: Translate, key: UiKey, slot: string, values: Record<string, string | number> = {}): { before: string; after: string } {
+  const mark = '\u0000';
+  const [before = '', after = ''] = t(key, { ...values, [slot]: mark }).split(mark);
+  return { before, after };
+}
+
 /** The opening and closing brackets of the page's language, for an aside that holds links. */
 export function brackets(t: Translate): { open: string; close: string } {
-  const mark = '\u0000';
-  const [open = '', close = ''] = t('punctuation.parenthesized', { text: mark }).split(mark);
-  return { open, close };
+  const { before, after } = textAround(t, 'punctuation.parenthesized', 'text');
+  return { open: before, close: after };
 }
